@@ -1,0 +1,1 @@
+namespace CxAsCode; internal static class Placeholder { }
