@@ -1,0 +1,43 @@
+namespace CxAsCode.Sandbox.Http;
+
+/// <summary>Thrown by an operation to answer with a Genesys error body; <see cref="Pipeline.ErrorMiddleware"/>
+/// turns it into the response. Operations throw before they change the org, so nothing half-applies.</summary>
+internal sealed class GenesysErrorException : Exception
+{
+    public GenesysErrorException()
+        : this(500, "internal.server.error", "The server encountered an unexpected condition.")
+    {
+    }
+
+    public GenesysErrorException(string message)
+        : this(400, "bad.request", message)
+    {
+    }
+
+    public GenesysErrorException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Status = 400;
+        Code = "bad.request";
+    }
+
+    public GenesysErrorException(int status, string code, string message)
+        : base(message)
+    {
+        Status = status;
+        Code = code;
+    }
+
+    public int Status { get; }
+
+    public string Code { get; }
+
+    public string? EntityId { get; init; }
+
+    public string? EntityName { get; init; }
+
+    /// <summary>Template with <c>{name}</c> placeholders, as the real API sends beside <see cref="MessageParams"/>.</summary>
+    public string? MessageWithParams { get; init; }
+
+    public IReadOnlyDictionary<string, string>? MessageParams { get; init; }
+}

@@ -1,0 +1,28 @@
+namespace CxAsCode.Sandbox;
+
+/// <summary>How one sandbox instance runs. Defaults match the command line's defaults, except
+/// <see cref="DataDir"/>: in-process hosts (tests) get no persistence unless they ask for it.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free port (read it back with <see cref="SandboxApp.BaseAddress"/>).</summary>
+    public int Port { get; set; } = 8787;
+
+    /// <summary>Folder holding <c>org.json</c>; null keeps the org in memory only.</summary>
+    public string? DataDir { get; set; }
+
+    /// <summary>Seed used when there is no saved org, on <see cref="Reset"/> and by <c>POST /sandbox/reset</c>:
+    /// <c>default</c> (a small contact centre) or <c>empty</c> (only the three divisions).</summary>
+    public string Seed { get; set; } = SeedNames.Default;
+
+    /// <summary>Requests per minute allowed per access token (sliding 60 s window); 0 = unlimited.</summary>
+    public int RequestsPerMinute { get; set; } = 300;
+
+    /// <summary>Ignore any saved org and start from the seed.</summary>
+    public bool Reset { get; set; }
+
+    /// <summary>When set, the sandbox stops once this process has exited (checked every second).</summary>
+    public int? ParentPid { get; set; }
+
+    /// <summary>Clock for timestamps, token expiry, rate-limit windows and fault delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,56 @@
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Sandbox.Store;
+
+/// <summary>The whole emulated org, in stored form: each object holds its own fields with references kept
+/// as <c>{"id": …}</c> only. Views expand references on read, so renaming a division shows everywhere.</summary>
+internal sealed class Org
+{
+    public const int FormatVersion = 1;
+
+    public List<JObject> Divisions { get; } = [];
+
+    public List<JObject> Skills { get; } = [];
+
+    public List<JObject> WrapupCodes { get; } = [];
+
+    /// <summary>Queues; each also carries <c>wrapupCodes</c> (assigned code ids), which the views hide.</summary>
+    public List<JObject> Queues { get; } = [];
+
+    public JObject HomeDivision =>
+        Divisions.FirstOrDefault(d => d.Value<bool?>("homeDivision") == true)
+        ?? throw new InvalidOperationException("The org has no home division.");
+
+    public static JObject? FindById(IEnumerable<JObject> items, string? id) =>
+        id is null ? null : items.FirstOrDefault(o => string.Equals(o.Str("id"), id, StringComparison.OrdinalIgnoreCase));
+
+    public JObject ToJson() => new()
+    {
+        ["format"] = FormatVersion,
+        ["divisions"] = Copy(Divisions),
+        ["skills"] = Copy(Skills),
+        ["wrapupcodes"] = Copy(WrapupCodes),
+        ["queues"] = Copy(Queues),
+    };
+
+    public static Org FromJson(JObject json)
+    {
+        var org = new Org();
+        Fill(org.Divisions, json["divisions"]);
+        Fill(org.Skills, json["skills"]);
+        Fill(org.WrapupCodes, json["wrapupcodes"]);
+        Fill(org.Queues, json["queues"]);
+        _ = org.HomeDivision;
+        return org;
+    }
+
+    private static JArray Copy(List<JObject> items) => new(items.Select(o => o.DeepClone()));
+
+    private static void Fill(List<JObject> target, JToken? source)
+    {
+        if (source is JArray array)
+        {
+            target.AddRange(array.OfType<JObject>().Select(o => (JObject)o.DeepClone()));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace CxAsCode.Deployment;
+
+/// <summary>The kinds of HTTP write a deploy sends; each has a known compensation.</summary>
+public enum WriteOperation
+{
+    /// <summary>POST a new object. Undone by deleting it.</summary>
+    Create,
+
+    /// <summary>PUT an object. Undone by putting the pre-image back.</summary>
+    Update,
+
+    /// <summary>DELETE an object. Undone by creating it again from the pre-image.</summary>
+    Delete,
+
+    /// <summary>POST entries to a sub-resource list (queue wrap-up codes). Undone by removing them.</summary>
+    AddMembers,
+
+    /// <summary>DELETE one entry of a sub-resource list. Undone by adding it back.</summary>
+    RemoveMember,
+}

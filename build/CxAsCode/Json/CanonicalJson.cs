@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Json;
+
+/// <summary>
+/// The one way this project turns JSON into text: keys sorted ordinally, nulls dropped, two-space indent,
+/// LF line ends and a trailing newline. Writing the same object twice gives the same bytes, which is what
+/// makes a git diff of <c>state/</c> mean a real change and a fingerprint mean the same content.
+/// </summary>
+public static class CanonicalJson
+{
+    /// <summary>A deep copy with object keys sorted and null values removed.</summary>
+    public static JToken Canonicalize(JToken token) => token switch
+    {
+        JObject obj => new JObject(obj.Properties()
+            .Where(p => p.Value.Type != JTokenType.Null)
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new JProperty(p.Name, Canonicalize(p.Value)))),
+        JArray array => new JArray(array.Select(Canonicalize)),
+        _ => token.DeepClone(),
+    };
+
+    /// <summary>Indented canonical text for files people read and diff.</summary>
+    public static string Serialize(JToken token)
+    {
+        var builder = new StringBuilder();
+        using (var writer = new StringWriter(builder) { NewLine = "\n" })
+        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2 })
+        {
+            Canonicalize(token).WriteTo(json);
+        }
+
+        return builder.Append('\n').ToString();
+    }
+
+    /// <summary>Compact canonical text, for hashing and journals.</summary>
+    public static string Compact(JToken token) => Canonicalize(token).ToString(Formatting.None);
+
+    /// <summary>SHA-256 of the compact canonical text, lower-case hex.</summary>
+    public static string Hash(JToken token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Compact(token))));
+
+    /// <summary>Parses text without turning ISO dates into DateTime (state and API bodies keep strings).</summary>
+    public static JToken Parse(string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        var token = JToken.ReadFrom(reader);
+        if (reader.Read() && reader.TokenType != JsonToken.Comment)
+        {
+            throw new JsonReaderException($"Unexpected content after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}.");
+        }
+
+        return token;
+    }
+}

@@ -1,0 +1,63 @@
+using CxAsCode.Json;
+using CxAsCode.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Normalization;
+
+/// <summary>
+/// Live API JSON → canonical form: only managed fields, ids turned into the target's natural key, arrays
+/// without meaning sorted, keys sorted. Pure: the snapshot supplies every name an id needs.
+/// </summary>
+public static class LiveNormalizer
+{
+    /// <summary>Canonical body of a live object; <paramref name="warnings"/> collects references it could not name.</summary>
+    public static JObject ToCanonical(ResourceKind kind, JObject raw, LiveSnapshot snapshot, ICollection<string> warnings)
+    {
+        var body = new JObject();
+        foreach (var field in kind.ManagedFields)
+        {
+            if (raw[field] is { Type: not JTokenType.Null } value)
+            {
+                body[field] = value.DeepClone();
+            }
+        }
+
+        foreach (var reference in kind.References)
+        {
+            NameReferences(body, reference, snapshot, kind, (string?)raw["name"] ?? "?", warnings);
+        }
+
+        foreach (var sub in kind.SubResources)
+        {
+            if (body[sub.Field] is JArray list)
+            {
+                var target = ResourceKinds.ByName(sub.TargetKind);
+                body[sub.Field] = new JArray(list.OfType<JObject>()
+                    .Select(o => snapshot.ById(target, (string?)o["id"] ?? string.Empty)?.Key ?? (string?)o["name"])
+                    .OfType<string>());
+            }
+        }
+
+        return Canonical.Finish(kind, body);
+    }
+
+    private static void NameReferences(JObject body, ReferenceField reference, LiveSnapshot snapshot, ResourceKind owner, string ownerName, ICollection<string> warnings)
+    {
+        var target = ResourceKinds.ByName(reference.TargetKind);
+        var pattern = new JsonPathPattern(reference.Path);
+        foreach (var token in pattern.Select(body).ToList())
+        {
+            var id = token is JObject o ? (string?)o["id"] : null;
+            var name = (id is null ? null : snapshot.ById(target, id)?.Key) ?? (token is JObject e ? (string?)e["name"] : null);
+            if (name is null)
+            {
+                // Never write an id into state: drop the dangling reference and say so.
+                warnings.Add($"{owner} '{ownerName}': {reference.Path} points at a {target} that no longer exists; left out.");
+                token.Remove();
+                continue;
+            }
+
+            token.Replace(name);
+        }
+    }
+}

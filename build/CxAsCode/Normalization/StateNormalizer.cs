@@ -1,0 +1,53 @@
+using CxAsCode.Json;
+using CxAsCode.Resources;
+using CxAsCode.State;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Normalization;
+
+/// <summary>
+/// State form ↔ canonical form. State names unmanaged objects symbolically and may hold <c>{{key}}</c>
+/// substitutions; canonical form holds the target org's names and real values, so it compares directly
+/// with normalized live objects.
+/// </summary>
+public static class StateNormalizer
+{
+    /// <summary>State file content → canonical body for the target environment.</summary>
+    public static JObject ToCanonical(ResourceKind kind, JObject content, Mappings mappings)
+    {
+        var body = (JObject)content.DeepClone();
+        var unknown = new List<string>();
+        foreach (var value in body.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+        {
+            if (value.Path != "name")
+            {
+                value.Value = mappings.Substitute((string)value!, unknown);
+            }
+        }
+
+        foreach (var reference in kind.AllReferences)
+        {
+            foreach (var token in new JsonPathPattern(reference.Path).Select(body).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+            {
+                token.Value = mappings.Resolve(reference.TargetKind, (string)token!) ?? (string)token!;
+            }
+        }
+
+        return Canonical.Finish(kind, body);
+    }
+
+    /// <summary>Canonical body → what Sync writes to a state file: symbolic names for unmanaged references.</summary>
+    public static JObject ToState(ResourceKind kind, JObject canonical, Mappings mappings)
+    {
+        var body = (JObject)canonical.DeepClone();
+        foreach (var reference in kind.AllReferences)
+        {
+            foreach (var token in new JsonPathPattern(reference.Path).Select(body).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+            {
+                token.Value = mappings.Reverse(reference.TargetKind, (string)token!);
+            }
+        }
+
+        return (JObject)CanonicalJson.Canonicalize(body);
+    }
+}

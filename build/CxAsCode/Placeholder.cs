@@ -1,1 +1,0 @@
-namespace CxAsCode; internal static class Placeholder { }

@@ -1,0 +1,55 @@
+using CxAsCode.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Planning;
+
+/// <summary>Desired canonical objects versus the live snapshot → a <see cref="Plan"/>. Pure: no API calls.</summary>
+public static class Planner
+{
+    public static Plan Create(string environment, IReadOnlyList<ResourceObject> desired, LiveSnapshot live, bool prune, string createdAt, string? commit)
+    {
+        var entries = new List<PlanEntry>();
+        var unchanged = 0;
+        foreach (var kind in ResourceKinds.Managed)
+        {
+            var wanted = desired.Where(d => d.Kind == kind).ToDictionary(d => d.Key, NameComparer.Instance);
+            foreach (var item in wanted.Values.OrderBy(d => d.Key, StringComparer.Ordinal))
+            {
+                var current = live.ByKey(kind, item.Key);
+                if (current is null)
+                {
+                    entries.Add(new PlanEntry(kind.Name, item.Key, ChangeAction.Create)
+                    {
+                        Desired = item.Body,
+                        Changes = JsonDiff.Between(null, item.Body),
+                        SourceFile = item.SourceFile,
+                    });
+                    continue;
+                }
+
+                var changes = JsonDiff.Between(current.Body, item.Body);
+                if (changes.Count == 0)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                var action = kind.WriteStrategy == WriteStrategy.CreateDelete ? ChangeAction.Replace : ChangeAction.Update;
+                entries.Add(Against(current, action) with { Desired = item.Body, Changes = changes, SourceFile = item.SourceFile });
+            }
+
+            foreach (var orphan in live.Of(kind).Where(l => !wanted.ContainsKey(l.Key)))
+            {
+                entries.Add(Against(orphan, prune ? ChangeAction.Delete : ChangeAction.Unmanaged) with
+                {
+                    Changes = prune ? JsonDiff.Between(orphan.Body, null) : [],
+                });
+            }
+        }
+
+        return new Plan { Environment = environment, CreatedAt = createdAt, Commit = commit, Entries = entries, Unchanged = unchanged };
+    }
+
+    private static PlanEntry Against(ResourceObject live, ChangeAction action) =>
+        new(live.Kind.Name, live.Key, action) { LiveId = live.Id, Fingerprint = live.Fingerprint };
+}

@@ -1,0 +1,60 @@
+namespace CxAsCode.Resources;
+
+/// <summary>
+/// Everything the pipeline needs to know about one kind of Genesys Cloud object. A new kind plugs in by
+/// adding a descriptor to <see cref="ResourceKinds"/>; extraction, normalization, validation, planning,
+/// deployment and rollback read only this.
+/// </summary>
+public sealed class ResourceKind
+{
+    /// <summary>Short name used in references, plans and journals (<c>queues</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Folder under <c>state/&lt;env&gt;</c> (<c>routing/queues</c>).</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>Collection path under the API base (<c>/api/v2/routing/queues</c>).</summary>
+    public required string ApiPath { get; init; }
+
+    /// <summary>Largest page size the list endpoint allows; extraction always uses it.</summary>
+    public required int PageSize { get; init; }
+
+    /// <summary>Dependency rank: lower ranks are created first and deleted last.</summary>
+    public required int Rank { get; init; }
+
+    public required WriteStrategy WriteStrategy { get; init; }
+
+    /// <summary>Top-level fields that state owns. Everything else on the live object is left as it is.</summary>
+    public IReadOnlyList<string> ManagedFields { get; init; } = ["name"];
+
+    /// <summary>Server bookkeeping left out of fingerprints (it moves on every write, ours included).</summary>
+    public IReadOnlyList<string> VolatileFields { get; init; } = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "version", "state"];
+
+    /// <summary>Fields the API sets and never accepts back in a create or update body.</summary>
+    public IReadOnlyList<string> ReadOnlyFields { get; init; } = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "version", "state"];
+
+    /// <summary>Fields every state file of this kind must have (besides <c>name</c>).</summary>
+    public IReadOnlyList<string> RequiredFields { get; init; } = [];
+
+    public IReadOnlyList<ReferenceField> References { get; init; } = [];
+
+    /// <summary>Arrays whose order carries no meaning; sorted in canonical form so diffs stay quiet.</summary>
+    public IReadOnlyList<string> UnorderedArrays { get; init; } = [];
+
+    public IReadOnlyList<SubResource> SubResources { get; init; } = [];
+
+    /// <summary>Field schema used by validation; absent fields are optional.</summary>
+    public IReadOnlyDictionary<string, FieldSchema> Schema { get; init; } = new Dictionary<string, FieldSchema>();
+
+    /// <summary>References plus sub-resource lists: every place state names another object.</summary>
+    public IEnumerable<ReferenceField> AllReferences =>
+        References.Concat(SubResources.Select(s => new ReferenceField(s.Field + "[*]", s.TargetKind)));
+
+    /// <summary>True when this repository owns objects of this kind (false: referenced through mappings).</summary>
+    public bool IsManaged => WriteStrategy != WriteStrategy.ReadOnly;
+
+    /// <summary>The API path of one object.</summary>
+    public string ItemPath(string id) => $"{ApiPath}/{Uri.EscapeDataString(id)}";
+
+    public override string ToString() => Name;
+}

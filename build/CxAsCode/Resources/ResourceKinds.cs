@@ -1,0 +1,82 @@
+using static CxAsCode.Resources.FieldSchema;
+
+namespace CxAsCode.Resources;
+
+/// <summary>The kinds this pipeline knows, in one place. Later kinds plug in here.</summary>
+public static class ResourceKinds
+{
+    /// <summary>Divisions are not managed: state names them and <c>mappings/&lt;env&gt;.json</c> maps them.</summary>
+    public static readonly ResourceKind Divisions = new()
+    {
+        Name = "divisions",
+        Folder = "authorization/divisions",
+        ApiPath = "/api/v2/authorization/divisions",
+        PageSize = 100,
+        Rank = 0,
+        WriteStrategy = WriteStrategy.ReadOnly,
+    };
+
+    /// <summary>Routing skills: the API can create and delete them, never rename them.</summary>
+    public static readonly ResourceKind Skills = new()
+    {
+        Name = "skills",
+        Folder = "routing/skills",
+        ApiPath = "/api/v2/routing/skills",
+        PageSize = 500,
+        Rank = 1,
+        WriteStrategy = WriteStrategy.CreateDelete,
+        Schema = new Dictionary<string, FieldSchema> { ["name"] = Text },
+    };
+
+    public static readonly ResourceKind WrapupCodes = new()
+    {
+        Name = "wrapupcodes",
+        Folder = "routing/wrapupcodes",
+        ApiPath = "/api/v2/routing/wrapupcodes",
+        PageSize = 100,
+        Rank = 1,
+        WriteStrategy = WriteStrategy.Put,
+        ManagedFields = ["name", "division", "description"],
+        RequiredFields = ["division"],
+        References = [new("division", "divisions")],
+        Schema = new Dictionary<string, FieldSchema>
+        {
+            ["name"] = Text,
+            ["division"] = Text,
+            ["description"] = Text,
+        },
+    };
+
+    public static readonly ResourceKind Queues = new()
+    {
+        Name = "queues",
+        Folder = "routing/queues",
+        ApiPath = "/api/v2/routing/queues",
+        PageSize = 500,
+        Rank = 2,
+        WriteStrategy = WriteStrategy.Put,
+        ManagedFields = ["name", "division", "description", "acwSettings", "mediaSettings", "skillEvaluationMethod", "bullseye", "wrapupCodes"],
+        RequiredFields = ["division"],
+        VolatileFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount"],
+        ReadOnlyFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount"],
+        References =
+        [
+            new("division", "divisions"),
+            new("bullseye.rings[*].actions.skillsToRemove[*]", "skills"),
+        ],
+        UnorderedArrays = ["bullseye.rings[*].actions.skillsToRemove", "wrapupCodes"],
+        SubResources = [new("wrapupCodes", "/wrapupcodes", "wrapupcodes", PageSize: 100, MaxPerAdd: 100)],
+        Schema = QueueSchema.Fields,
+    };
+
+    /// <summary>Every kind, in dependency order.</summary>
+    public static IReadOnlyList<ResourceKind> All { get; } = [Divisions, Skills, WrapupCodes, Queues];
+
+    /// <summary>The kinds state can hold.</summary>
+    public static IReadOnlyList<ResourceKind> Managed { get; } = [.. All.Where(k => k.IsManaged)];
+
+    public static ResourceKind ByName(string name) =>
+        All.FirstOrDefault(k => k.Name == name) ?? throw new ArgumentException($"Unknown resource kind '{name}'.", nameof(name));
+
+    public static ResourceKind? ByFolder(string folder) => Managed.FirstOrDefault(k => k.Folder == folder);
+}

@@ -1,0 +1,14 @@
+namespace CxAsCode.Resources;
+
+/// <summary>How the API lets us change an existing object of a kind.</summary>
+public enum WriteStrategy
+{
+    /// <summary>Not managed: read only, referenced by name (divisions).</summary>
+    ReadOnly,
+
+    /// <summary>No update endpoint: a change of a managed field is a delete then a create (skills).</summary>
+    CreateDelete,
+
+    /// <summary>Full replace with PUT; fields we do not manage are carried over from the live object.</summary>
+    Put,
+}

@@ -1,0 +1,34 @@
+using CxAsCode.Resources;
+using CxAsCode.Validation;
+
+namespace CxAsCode.State;
+
+/// <summary>
+/// Desired state as read from <c>state/&lt;env&gt;</c>: each object in state form (its file's content),
+/// plus the problems found while reading (malformed files, unknown folders) for Validate to report.
+/// </summary>
+public sealed class DesiredState
+{
+    public DesiredState(string environmentPath, string mappingsPath, IReadOnlyList<ResourceObject> objects, IReadOnlyList<ValidationError> problems)
+    {
+        EnvironmentPath = environmentPath;
+        MappingsPath = mappingsPath;
+        Objects = objects;
+        Problems = problems;
+    }
+
+    /// <summary>The environment folder relative to the repository root (<c>state/dev</c>).</summary>
+    public string EnvironmentPath { get; }
+
+    /// <summary>The mappings file relative to the repository root (<c>mappings/dev.json</c>).</summary>
+    public string MappingsPath { get; }
+
+    public IReadOnlyList<ResourceObject> Objects { get; }
+
+    public IReadOnlyList<ValidationError> Problems { get; }
+
+    public IEnumerable<ResourceObject> Of(ResourceKind kind) => Objects.Where(o => o.Kind == kind);
+
+    /// <summary>The file an object came from, relative to the repository root.</summary>
+    public string PathOf(ResourceObject item) => $"{EnvironmentPath}/{item.SourceFile}";
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CxAsCode.State;
+
+/// <summary>
+/// Turns an object's name into a safe file name: lower-case ASCII letters, digits and single dashes.
+/// Whatever a name holds (<c>..</c>, slashes, control characters, emoji, reserved device names) cannot
+/// escape the folder or upset a file system.
+/// </summary>
+public static class FileNames
+{
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    };
+
+    /// <summary>The file stem for a name: <c>Billing Support</c> → <c>billing-support</c>.</summary>
+    public static string StemFor(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.Normalize(NormalizationForm.FormKD))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (builder.Length > 0 && builder[^1] != '-' && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append('-');
+            }
+        }
+
+        var stem = builder.ToString().Trim('-');
+        if (stem.Length > 80)
+        {
+            stem = stem[..80].TrimEnd('-');
+        }
+
+        if (!IsPlain(name) || Reserved.Contains(stem))
+        {
+            // The stem lost information (punctuation, non-ASCII, length) or is a reserved device name: a
+            // short hash of the exact name keeps two such names from ever sharing a file.
+            stem = (stem.Length == 0 ? "object" : stem) + "-" + ShortHash(name);
+        }
+
+        return stem;
+    }
+
+    /// <summary>True when a stem is the one <see cref="StemFor"/> gives for the name.</summary>
+    public static bool Matches(string stem, string name) => string.Equals(stem, StemFor(name), StringComparison.Ordinal);
+
+    /// <summary>ASCII letters and digits in words separated by single spaces: the stem is lossless but for case.</summary>
+    private static bool IsPlain(string name) =>
+        name.Length is > 0 and <= 80
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ')
+        && !name.StartsWith(' ') && !name.EndsWith(' ') && !name.Contains("  ", StringComparison.Ordinal);
+
+    private static string ShortHash(string name) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+}

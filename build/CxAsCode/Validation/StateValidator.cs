@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using CxAsCode.Json;
+using CxAsCode.Resources;
+using CxAsCode.State;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Validation;
+
+/// <summary>
+/// Everything that can be wrong with desired state, found before anything is sent: malformed files,
+/// schema, names and file names, duplicates, references that neither state nor mappings define, and
+/// substitutions with no value. Pure, and it lists every problem rather than the first.
+/// </summary>
+public static partial class StateValidator
+{
+    /// <param name="state">Loaded desired state.</param>
+    /// <param name="mappings">This environment's mappings.</param>
+    /// <param name="liveNames">For kinds this repo does not manage, the names that exist in the target org;
+    /// null when unknown (offline), which skips that one check.</param>
+    public static IReadOnlyList<ValidationError> Validate(DesiredState state, Mappings mappings, Func<ResourceKind, ISet<string>?> liveNames)
+    {
+        var errors = new List<ValidationError>(state.Problems);
+        var keys = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var kind in ResourceKinds.Managed)
+        {
+            keys[kind.Name] = new Dictionary<string, string>(NameComparer.Instance);
+        }
+
+        foreach (var item in state.Objects)
+        {
+            var file = state.PathOf(item);
+            var seen = keys[item.Kind.Name];
+            if (seen.TryGetValue(item.Key, out var first))
+            {
+                errors.Add(new(file, "$.name", $"duplicate {item.Kind} name '{item.Key}': {first} has it too"));
+            }
+            else
+            {
+                seen[item.Key] = file;
+            }
+        }
+
+        foreach (var item in state.Objects)
+        {
+            errors.AddRange(CheckObject(item, state.PathOf(item), keys, mappings, liveNames));
+        }
+
+        errors.AddRange(CheckMappings(mappings, state.MappingsPath, liveNames));
+        return [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.JsonPath, StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<ValidationError> CheckObject(ResourceObject item, string file, Dictionary<string, Dictionary<string, string>> keys, Mappings mappings, Func<ResourceKind, ISet<string>?> liveNames)
+    {
+        var content = item.Body;
+        foreach (var (path, message) in SchemaChecker.Check(content, item.Kind.Schema))
+        {
+            yield return new(file, path, message);
+        }
+
+        foreach (var required in item.Kind.RequiredFields.Where(f => content[f] is null))
+        {
+            yield return new(file, "$." + required, $"missing required field '{required}'");
+        }
+
+        if (NameProblem(item.Key) is { } nameProblem)
+        {
+            yield return new(file, "$.name", nameProblem);
+        }
+        else if (!FileNames.Matches(Path.GetFileNameWithoutExtension(file), item.Key))
+        {
+            yield return new(file, "$.name", $"file name does not match the name '{item.Key}'; expected {FileNames.StemFor(item.Key)}.json");
+        }
+
+        var unknownKeys = new List<string>();
+        foreach (var value in content.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String))
+        {
+            unknownKeys.Clear();
+            mappings.Substitute((string)value!, unknownKeys);
+            foreach (var key in unknownKeys)
+            {
+                yield return new(file, "$." + value.Path, $"no value for '{{{{{key}}}}}' in the mappings file");
+            }
+        }
+
+        foreach (var reference in item.Kind.AllReferences)
+        {
+            var target = ResourceKinds.ByName(reference.TargetKind);
+            foreach (var token in new JsonPathPattern(reference.Path).Select(content).OfType<JValue>().Where(v => v.Type == JTokenType.String))
+            {
+                var name = (string)token!;
+                if (LooksLikeId().IsMatch(name))
+                {
+                    yield return new(file, "$." + token.Path, $"'{name}' looks like an id; state names a {target} by its name");
+                }
+                else if (mappings.Resolve(target.Name, name) is null && !(target.IsManaged && keys[target.Name].ContainsKey(name)))
+                {
+                    yield return new(file, "$." + token.Path, target.IsManaged
+                        ? $"no {target} named '{name}' in state or in the mappings file"
+                        : $"{target} '{name}' is not in the mappings file (references.{target.Name})");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<ValidationError> CheckMappings(Mappings mappings, string file, Func<ResourceKind, ISet<string>?> liveNames)
+    {
+        foreach (var (kindName, map) in mappings.References)
+        {
+            var kind = ResourceKinds.All.FirstOrDefault(k => k.Name == kindName);
+            if (kind is null)
+            {
+                yield return new(file, $"$.references.{kindName}", $"unknown kind '{kindName}'; expected one of: {string.Join(", ", ResourceKinds.All.Select(k => k.Name))}");
+                continue;
+            }
+
+            if (kind.IsManaged || liveNames(kind) is not { } names)
+            {
+                continue;
+            }
+
+            foreach (var (symbolic, target) in map.Where(p => !names.Contains(p.Value)))
+            {
+                yield return new(file, $"$.references.{kindName}['{symbolic}']", $"the target org has no {kind} named '{target}'");
+            }
+        }
+    }
+
+    /// <summary>Why a name cannot be used, or null.</summary>
+    internal static string? NameProblem(string name) => name switch
+    {
+        "" => "name is empty",
+        _ when name.Trim().Length != name.Length => "name starts or ends with white space",
+        _ when name.Any(char.IsControl) => "name contains a control character (newline, tab…)",
+        _ when name.Length > 255 => "name is longer than 255 characters",
+        _ => null,
+    };
+
+    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial Regex LooksLikeId();
+}
