@@ -28,6 +28,9 @@ public sealed record JournalEntry
 
     public JToken? Body { get; init; }
 
+    /// <summary>For member-list writes: the member ids added or removed.</summary>
+    public IReadOnlyList<string>? MemberIds { get; init; }
+
     /// <summary>The live object before the write (raw API JSON, sub-resources included).</summary>
     public JObject? PreImage { get; init; }
 

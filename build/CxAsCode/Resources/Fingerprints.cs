@@ -29,6 +29,22 @@ public static class Fingerprints
         return "sha256:" + CanonicalJson.Hash(copy);
     }
 
+    /// <summary>The fingerprint of the object itself, without its sub-resource lists (they have their own writes and guards).</summary>
+    public static string OfObject(ResourceKind kind, JObject raw)
+    {
+        var copy = (JObject)raw.DeepClone();
+        foreach (var sub in kind.SubResources)
+        {
+            copy.Remove(sub.Field);
+        }
+
+        return Of(kind, copy);
+    }
+
+    /// <summary>The fingerprint of a sub-resource list: its ids, sorted.</summary>
+    public static string OfMembers(IEnumerable<string> ids) =>
+        "sha256:" + CanonicalJson.Hash(new JArray(ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
+
     /// <summary>The ids in a list of <c>{"id": …}</c> references.</summary>
     public static IEnumerable<string> IdsOf(JArray list) =>
         list.Select(t => t is JObject o ? (string?)o["id"] : (string?)t).OfType<string>();

@@ -1,0 +1,104 @@
+using CxAsCode.Rollback;
+using CxAsCode.Normalization;
+using CxAsCode.Planning;
+using CxAsCode.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Deployment;
+
+/// <summary>
+/// Applies a plan: creates and updates by dependency rank (lower first), deletes in reverse rank order
+/// after them, objects inside a rank in parallel, each rank behind a batched precondition check. The first
+/// failure stops new writes and hands the journal to <see cref="RollbackRunner"/>.
+/// </summary>
+public sealed class Deployer
+{
+    private readonly WriteExecutor _writer;
+    private readonly Preconditions _preconditions;
+    private readonly RollbackRunner _rollback;
+    private readonly DeployOptions _options;
+    private readonly Action<string> _progress;
+
+    public Deployer(WriteExecutor writer, Preconditions preconditions, RollbackRunner rollback, DeployOptions options, Action<string> progress)
+    {
+        _writer = writer;
+        _preconditions = preconditions;
+        _rollback = rollback;
+        _options = options;
+        _progress = progress;
+    }
+
+    public async Task<DeployResult> DeployAsync(Plan plan, LiveSnapshot live, string journalPath, CancellationToken cancellationToken)
+    {
+        var writes = plan.Writes.ToList();
+        if (writes.Count == 0)
+        {
+            return new DeployResult(DeployStatus.NoChanges) { JournalPath = journalPath };
+        }
+
+        var applied = 0;
+        var ids = new IdRegistry(live);
+        try
+        {
+            if (_options.VerifyAllFirst)
+            {
+                await _preconditions.CheckAsync(writes, cancellationToken);
+            }
+
+            foreach (var stage in Stages(writes))
+            {
+                var fresh = await _preconditions.CheckAsync(stage, cancellationToken);
+                using var stop = new CancellationTokenSource();
+                await Parallel.ForEachAsync(stage, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = stop.Token }, async (entry, _) =>
+                {
+                    try
+                    {
+                        var count = await new EntryWriter(_writer, ids, entry, fresh.GetValueOrDefault(entry), stop.Token).ApplyAsync(cancellationToken);
+                        Interlocked.Add(ref applied, count);
+                        _progress($"Deploy: {entry.Action.ToString().ToLowerInvariant(),-7} {entry.Kind} '{entry.Key}'");
+                    }
+                    catch
+                    {
+                        // In-flight writes of other objects finish and are journaled; no new ones start.
+                        await stop.CancelAsync();
+                        throw;
+                    }
+                });
+            }
+
+            return new DeployResult(DeployStatus.Succeeded) { Applied = applied, Planned = writes.Count, JournalPath = journalPath };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var reason = Unwrap(e).Message;
+            _progress($"Deploy failed: {reason}");
+            _progress("Rolling back the writes this deploy applied, newest first.");
+            var rollback = await _rollback.RollbackAsync(CancellationToken.None);
+            return new DeployResult(rollback.IsComplete ? DeployStatus.RolledBack : DeployStatus.RollbackIncomplete)
+            {
+                Applied = applied,
+                Planned = writes.Count,
+                Failure = reason,
+                JournalPath = journalPath,
+                Rollback = rollback,
+            };
+        }
+    }
+
+    /// <summary>Creates/updates by ascending rank, then deletes by descending rank.</summary>
+    private static IEnumerable<IReadOnlyList<PlanEntry>> Stages(List<PlanEntry> writes)
+    {
+        static int Rank(PlanEntry e) => ResourceKinds.ByName(e.Kind).Rank;
+        foreach (var rank in writes.Where(e => e.Action != ChangeAction.Delete).GroupBy(Rank).OrderBy(g => g.Key))
+        {
+            yield return [.. rank];
+        }
+
+        foreach (var rank in writes.Where(e => e.Action == ChangeAction.Delete).GroupBy(Rank).OrderByDescending(g => g.Key))
+        {
+            yield return [.. rank];
+        }
+    }
+
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? Unwrap(a.InnerExceptions[0]) : e;
+}

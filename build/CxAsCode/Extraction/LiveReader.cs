@@ -1,0 +1,65 @@
+using CxAsCode.Http;
+using CxAsCode.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Extraction;
+
+/// <summary>
+/// Targeted reads for preconditions, reconciliation and rollback guards: many objects per call through the
+/// list endpoints' <c>id</c> filter, a name lookup through the <c>name</c> filter, one object by id.
+/// </summary>
+public sealed class LiveReader
+{
+    /// <summary>Ids per batched read: keeps the query string far below URL limits.</summary>
+    private const int IdsPerRead = 50;
+    private readonly GenesysClient _client;
+
+    public LiveReader(GenesysClient client) => _client = client;
+
+    /// <summary>The live objects with these ids, keyed by id; missing ones are absent. ⌈n/50⌉ requests.</summary>
+    public async Task<IReadOnlyDictionary<string, JObject>> ReadManyAsync(ResourceKind kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, JObject>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(IdsPerRead))
+        {
+            var query = string.Join('&', chunk.Select(id => "id=" + Uri.EscapeDataString(id)));
+            foreach (var raw in await _client.GetAllAsync(kind.ApiPath, Math.Min(kind.PageSize, 100), query, cancellationToken))
+            {
+                if ((string?)raw["id"] is { } id && chunk.Contains(id, StringComparer.Ordinal))
+                {
+                    found[id] = raw;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>One object by id, or null when it does not exist (or is soft-deleted).</summary>
+    public async Task<JObject?> ReadAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var raw = await _client.GetAsync(kind.ItemPath(id), cancellationToken) as JObject;
+            return raw is null || (string?)raw["state"] == "deleted" ? null : raw;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The live object with this exact name (case-insensitive), or null.</summary>
+    public async Task<JObject?> FindByNameAsync(ResourceKind kind, string name, CancellationToken cancellationToken)
+    {
+        var matches = await _client.GetAllAsync(kind.ApiPath, Math.Min(kind.PageSize, 100), "name=" + Uri.EscapeDataString(name), cancellationToken);
+        return matches.FirstOrDefault(m => NameComparer.Instance.Equals((string?)m["name"], name) && (string?)m["state"] != "deleted");
+    }
+
+    /// <summary>The ids in an object's sub-resource list, sorted.</summary>
+    public async Task<IReadOnlyList<string>> ReadMemberIdsAsync(ResourceKind kind, SubResource sub, string ownerId, CancellationToken cancellationToken)
+    {
+        var entries = await _client.GetAllAsync(kind.ItemPath(ownerId) + sub.PathSuffix, sub.PageSize, null, cancellationToken);
+        return [.. entries.Select(e => (string?)e["id"]).OfType<string>().Order(StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using CxAsCode.Auth;
+using CxAsCode.Json;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Polly;
+using Polly.Timeout;
+
+namespace CxAsCode.Http;
+
+/// <summary>
+/// The one place that does HTTP with the Platform API: bearer auth (renewed once on a 401), the shared
+/// resilience pipelines, the Genesys error body mapped to typed exceptions, and paging. Callers say only
+/// which path and which body.
+/// </summary>
+public sealed class GenesysClient
+{
+    private readonly HttpClient _http;
+    private readonly Uri _apiBase;
+    private readonly ITokenSource _tokens;
+    private readonly ResiliencePipelines _pipelines;
+    private readonly SecretMasker _masker;
+    private readonly TimeProvider _time;
+
+    public GenesysClient(HttpClient http, Uri apiBase, ITokenSource tokens, ResiliencePipelines pipelines, SecretMasker masker, RequestCounter counter, TimeProvider time)
+    {
+        _time = time;
+        _http = http;
+        _apiBase = apiBase;
+        _tokens = tokens;
+        _pipelines = pipelines;
+        _masker = masker;
+        Counter = counter;
+    }
+
+    public RequestCounter Counter { get; }
+
+    public Uri ApiBase => _apiBase;
+
+    /// <summary>Sends one request; returns the parsed body, or null for an empty one (204).</summary>
+    public async Task<JToken?> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken)
+    {
+        var idempotent = method == HttpMethod.Get || method == HttpMethod.Put;
+        var pipeline = idempotent ? _pipelines.Idempotent : _pipelines.NonIdempotent;
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                async token => await SendWithAuthAsync(method, pathAndQuery, body, token),
+                cancellationToken);
+        }
+        catch (Exception e) when (!idempotent && e is HttpRequestException or TimeoutRejectedException or IOException)
+        {
+            throw new ResponseLostException($"{method} {pathAndQuery}: no response ({e.GetType().Name}: {_masker.Apply(e.Message)}); the write may or may not have applied.", e);
+        }
+    }
+
+    public Task<JToken?> GetAsync(string pathAndQuery, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, pathAndQuery, null, cancellationToken);
+
+    /// <summary>
+    /// Every entity of a list endpoint, following the envelope's relative <c>nextUri</c> (never another host).
+    /// </summary>
+    /// <param name="path">The collection path, e.g. <c>/api/v2/routing/queues</c>.</param>
+    /// <param name="pageSize">The largest page size the endpoint allows.</param>
+    /// <param name="query">Extra query (already escaped), e.g. <c>id=a&amp;id=b</c>.</param>
+    /// <param name="cancellationToken">Stops the walk between pages.</param>
+    public async Task<IReadOnlyList<JObject>> GetAllAsync(string path, int pageSize, string? query, CancellationToken cancellationToken)
+    {
+        var entities = new List<JObject>();
+        string? next = $"{path}?pageSize={pageSize}&pageNumber=1" + (string.IsNullOrEmpty(query) ? string.Empty : "&" + query);
+        for (var page = 1; next is not null; page++)
+        {
+            var envelope = await GetAsync(next, cancellationToken) as JObject
+                ?? throw new ApiException($"GET {next}: expected a list envelope, got nothing.");
+            var batch = (envelope["entities"] as JArray ?? []).OfType<JObject>().ToList();
+            entities.AddRange(batch);
+            next = (string?)envelope["nextUri"];
+            var pageCount = (int?)envelope["pageCount"];
+            if (batch.Count == 0 || (pageCount is not null && page >= pageCount) || page >= 10_000)
+            {
+                break;
+            }
+
+            if (next is not null && !next.StartsWith(path, StringComparison.Ordinal))
+            {
+                throw new ApiException($"GET {path}: refusing to follow nextUri '{next}' outside the collection.");
+            }
+        }
+
+        return entities;
+    }
+
+    private async Task<JToken?> SendWithAuthAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendOnceAsync(method, pathAndQuery, body, cancellationToken);
+        }
+        catch (ApiAuthenticationException)
+        {
+            // Tokens expire mid-run: fetch a new one once; a second 401 in a row is real.
+            _tokens.Invalidate();
+            return await SendOnceAsync(method, pathAndQuery, body, cancellationToken);
+        }
+    }
+
+    private async Task<JToken?> SendOnceAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken)
+    {
+        var token = await _tokens.GetTokenAsync(cancellationToken);
+        using var request = new HttpRequestMessage(method, new Uri(_apiBase, pathAndQuery));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToString(Formatting.None), Encoding.UTF8, "application/json");
+        }
+
+        Counter.Count(method);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return string.IsNullOrWhiteSpace(text) ? null : CanonicalJson.Parse(text);
+        }
+
+        throw ErrorFor(method, pathAndQuery, response, text);
+    }
+
+    private ApiException ErrorFor(HttpMethod method, string path, HttpResponseMessage response, string text)
+    {
+        var status = (int)response.StatusCode;
+        var body = ParseErrorBody(text);
+        var correlation = response.Headers.TryGetValues("ININ-Correlation-Id", out var values) ? values.FirstOrDefault() : (string?)body?["contextId"];
+        var detail = (string?)body?["message"] ?? (text.Length > 200 ? text[..200] + "…" : text);
+        var message = _masker.Apply($"{method} {path} answered {status} {(string?)body?["code"]}: {detail}" + (correlation is null ? string.Empty : $" (correlation id {correlation})"));
+        var safeBody = body is null ? null : (JObject)CanonicalJson.Parse(_masker.Apply(body.ToString(Formatting.None)));
+        return status switch
+        {
+            429 => new RateLimitedException(method.Method, path, safeBody, correlation, message, RetryAfterOf(response)),
+            401 => new ApiAuthenticationException(method.Method, path, status, safeBody, correlation, message),
+            404 or 410 => new NotFoundException(method.Method, path, status, safeBody, correlation, message),
+            409 => new ConflictException(method.Method, path, status, safeBody, correlation, message),
+            _ => new ApiException(method.Method, path, status, safeBody, correlation, message),
+        };
+    }
+
+    /// <summary>Retry-After in seconds, or as an HTTP date (then relative to now; a past date gives a negative span).</summary>
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        return header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
+    }
+
+    private static JObject? ParseErrorBody(string text)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? null : CanonicalJson.Parse(text) as JObject;
+        }
+        catch (JsonReaderException)
+        {
+            return null;
+        }
+    }
+}
