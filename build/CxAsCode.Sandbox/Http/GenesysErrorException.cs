@@ -4,23 +4,6 @@ namespace CxAsCode.Sandbox.Http;
 /// turns it into the response. Operations throw before they change the org, so nothing half-applies.</summary>
 internal sealed class GenesysErrorException : Exception
 {
-    public GenesysErrorException()
-        : this(500, "internal.server.error", "The server encountered an unexpected condition.")
-    {
-    }
-
-    public GenesysErrorException(string message)
-        : this(400, "bad.request", message)
-    {
-    }
-
-    public GenesysErrorException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Status = 400;
-        Code = "bad.request";
-    }
-
     public GenesysErrorException(int status, string code, string message)
         : base(message)
     {

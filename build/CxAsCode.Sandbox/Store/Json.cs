@@ -39,7 +39,8 @@ internal static class Json
             case JObject obj:
                 foreach (var property in obj.Properties().ToList())
                 {
-                    if (property.Value.Type == JTokenType.Null)
+                    // A null string converts to a String-typed JValue holding null, so test the value too.
+                    if (property.Value is JValue { Value: null })
                     {
                         property.Remove();
                     }

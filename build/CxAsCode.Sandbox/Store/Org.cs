@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Sandbox.Store;
@@ -24,14 +25,19 @@ internal sealed class Org
     public static JObject? FindById(IEnumerable<JObject> items, string? id) =>
         id is null ? null : items.FirstOrDefault(o => string.Equals(o.Str("id"), id, StringComparison.OrdinalIgnoreCase));
 
-    public JObject ToJson() => new()
+    /// <summary>Streams the org as JSON without copying it: the file is rewritten after every write, so
+    /// a large benchmark org must not be cloned each time.</summary>
+    public void WriteTo(JsonWriter writer)
     {
-        ["format"] = FormatVersion,
-        ["divisions"] = Copy(Divisions),
-        ["skills"] = Copy(Skills),
-        ["wrapupcodes"] = Copy(WrapupCodes),
-        ["queues"] = Copy(Queues),
-    };
+        writer.WriteStartObject();
+        writer.WritePropertyName("format");
+        writer.WriteValue(FormatVersion);
+        WriteList(writer, "divisions", Divisions);
+        WriteList(writer, "skills", Skills);
+        WriteList(writer, "wrapupcodes", WrapupCodes);
+        WriteList(writer, "queues", Queues);
+        writer.WriteEndObject();
+    }
 
     public static Org FromJson(JObject json)
     {
@@ -44,7 +50,17 @@ internal sealed class Org
         return org;
     }
 
-    private static JArray Copy(List<JObject> items) => new(items.Select(o => o.DeepClone()));
+    private static void WriteList(JsonWriter writer, string name, List<JObject> items)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var item in items)
+        {
+            item.WriteTo(writer);
+        }
+
+        writer.WriteEndArray();
+    }
 
     private static void Fill(List<JObject> target, JToken? source)
     {

@@ -28,7 +28,14 @@ internal sealed class OrgFile(string dataDir)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         var temp = Path + ".tmp";
-        File.WriteAllText(temp, org.ToJson().ToString(Formatting.Indented) + "\n");
+        using (var stream = new StreamWriter(temp, append: false))
+        using (var writer = new JsonTextWriter(stream) { Formatting = Formatting.Indented })
+        {
+            org.WriteTo(writer);
+            writer.Flush();
+            stream.Write('\n');
+        }
+
         File.Move(temp, Path, overwrite: true);
     }
 }

@@ -9,6 +9,9 @@ public enum DeployStatus
     /// <summary>Every planned write applied. Exit 0.</summary>
     Succeeded,
 
+    /// <summary>A write failed or a precondition moved; rollback has not run yet.</summary>
+    Failed,
+
     /// <summary>A write failed or a precondition moved; every applied write was undone. Exit 3.</summary>
     RolledBack,
 

@@ -1,29 +1,25 @@
-using CxAsCode.Rollback;
-using CxAsCode.Normalization;
 using CxAsCode.Planning;
 using CxAsCode.Resources;
-using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Deployment;
 
 /// <summary>
 /// Applies a plan: creates and updates by dependency rank (lower first), deletes in reverse rank order
 /// after them, objects inside a rank in parallel, each rank behind a batched precondition check. The first
-/// failure stops new writes and hands the journal to <see cref="RollbackRunner"/>.
+/// failure stops new writes; the result says <see cref="DeployStatus.Failed"/> and the journal holds what
+/// applied, for <c>RollbackRunner</c> (the build's OnError hook runs it).
 /// </summary>
 public sealed class Deployer
 {
     private readonly WriteExecutor _writer;
     private readonly Preconditions _preconditions;
-    private readonly RollbackRunner _rollback;
     private readonly DeployOptions _options;
     private readonly Action<string> _progress;
 
-    public Deployer(WriteExecutor writer, Preconditions preconditions, RollbackRunner rollback, DeployOptions options, Action<string> progress)
+    public Deployer(WriteExecutor writer, Preconditions preconditions, DeployOptions options, Action<string> progress)
     {
         _writer = writer;
         _preconditions = preconditions;
-        _rollback = rollback;
         _options = options;
         _progress = progress;
     }
@@ -71,17 +67,8 @@ public sealed class Deployer
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var reason = Unwrap(e).Message;
-            _progress($"Deploy failed: {reason}");
-            _progress("Rolling back the writes this deploy applied, newest first.");
-            var rollback = await _rollback.RollbackAsync(CancellationToken.None);
-            return new DeployResult(rollback.IsComplete ? DeployStatus.RolledBack : DeployStatus.RollbackIncomplete)
-            {
-                Applied = applied,
-                Planned = writes.Count,
-                Failure = reason,
-                JournalPath = journalPath,
-                Rollback = rollback,
-            };
+            _progress($"Deploy failed after {applied} applied write(s): {reason}");
+            return new DeployResult(DeployStatus.Failed) { Applied = applied, Planned = writes.Count, Failure = reason, JournalPath = journalPath };
         }
     }
 

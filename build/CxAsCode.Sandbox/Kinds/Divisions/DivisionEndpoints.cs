@@ -17,13 +17,13 @@ internal static class DivisionEndpoints
         group.MapGet("/{id}", Get);
     }
 
-    private static IResult List(HttpContext context, OrgStore store) => store.Read(org =>
+    private static JsonResponse List(HttpContext context, OrgStore store) => store.Read(org =>
         JsonResponse.Ok(Paging.Envelope(
             context.Request,
             ListFilters.Apply(context.Request, org.Divisions),
             DivisionView.MaxPageSize,
             DivisionView.Render)));
 
-    private static IResult Get(string id, OrgStore store) => store.Read(org =>
+    private static JsonResponse Get(string id, OrgStore store) => store.Read(org =>
         JsonResponse.Ok(DivisionView.Render(Org.FindById(org.Divisions, id) ?? throw ApiErrors.NotFound("division", id))));
 }

@@ -19,14 +19,14 @@ internal static class SkillEndpoints
         group.MapDelete("/{id}", Delete);
     }
 
-    private static IResult List(HttpContext context, OrgStore store) => store.Read(org =>
+    private static JsonResponse List(HttpContext context, OrgStore store) => store.Read(org =>
         JsonResponse.Ok(Paging.Envelope(
             context.Request,
             ListFilters.Apply(context.Request, org.Skills.Where(SkillOperations.IsActive)),
             SkillOperations.MaxPageSize,
             skill => SkillView.Render(org, skill))));
 
-    private static IResult Get(string id, OrgStore store) => store.Read(org =>
+    private static JsonResponse Get(string id, OrgStore store) => store.Read(org =>
         JsonResponse.Ok(SkillView.Render(org, Org.FindById(org.Skills, id) ?? throw ApiErrors.NotFound("skill", id))));
 
     private static async Task<IResult> CreateAsync(HttpContext context, OrgStore store, SandboxClock clock)

@@ -1,0 +1,41 @@
+using CxAsCode.Sandbox.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Sandbox.Auth;
+
+/// <summary><c>POST /oauth/token</c>, client credentials grant with Basic auth (genesys-api.md §1).
+/// Token errors use the OAuth shape <c>{error, description, error_description}</c>, not the ErrorBody.</summary>
+internal static class OAuthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app) => app.MapPost("/oauth/token", IssueAsync);
+
+    private static async Task<IResult> IssueAsync(HttpContext context, TokenRegistry tokens)
+    {
+        if (!BasicCredentials.AreSandboxCredentials(context.Request.Headers.Authorization))
+        {
+            return Error(StatusCodes.Status401Unauthorized, "invalid_client", "client is not valid or the client secret is wrong");
+        }
+
+        var form = QueryHelpers.ParseQuery(await RequestBody.ReadTextAsync(context));
+        var grant = form.TryGetValue("grant_type", out var values) ? values.ToString() : string.Empty;
+        if (grant != "client_credentials")
+        {
+            return Error(StatusCodes.Status400BadRequest, "unsupported_grant_type", $"grant type '{grant}' is not supported; use client_credentials");
+        }
+
+        return JsonResponse.Ok(new JObject
+        {
+            ["access_token"] = tokens.Issue(),
+            ["token_type"] = "bearer",
+            ["expires_in"] = TokenRegistry.LifetimeSeconds,
+        });
+    }
+
+    private static JsonResponse Error(int status, string error, string description) => new(
+        new JObject { ["error"] = error, ["description"] = description, ["error_description"] = description },
+        status);
+}

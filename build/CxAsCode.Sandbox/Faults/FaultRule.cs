@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Sandbox.Faults;
+
+/// <summary>One injected fault, as registered with <c>POST /sandbox/faults</c>. It fires on the
+/// <see cref="Nth"/> matching request counted from registration, and on the <see cref="Times"/> − 1
+/// matching requests right after it.</summary>
+internal sealed class FaultRule
+{
+    public required string Id { get; init; }
+
+    /// <summary>Shown in the request log's <c>fault</c> column; the id unless the test named it.</summary>
+    public required string Name { get; init; }
+
+    public string Method { get; init; } = "*";
+
+    public required Regex Path { get; init; }
+
+    public int Nth { get; init; } = 1;
+
+    public int Times { get; init; } = 1;
+
+    public int? Status { get; init; }
+
+    public int? RetryAfter { get; init; }
+
+    public int DelayMs { get; init; }
+
+    public bool DropAfterApply { get; init; }
+
+    public bool EchoRequest { get; init; }
+
+    /// <summary>Matching requests seen so far (guarded by the registry's lock).</summary>
+    public int Matched { get; set; }
+
+    public bool Matches(string method, string path) =>
+        (Method == "*" || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) && Path.IsMatch(path);
+
+    /// <summary>The status a fault answers with without applying the request; null when it only delays
+    /// or drops. An echoing fault with no status is a 500, the hostile server the leak tests need.</summary>
+    public int? EffectiveStatus => DropAfterApply ? null : Status ?? (EchoRequest ? 500 : null);
+
+    public JObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["name"] = Name,
+        ["method"] = Method,
+        ["path"] = Path.ToString(),
+        ["nth"] = Nth,
+        ["times"] = Times,
+        ["status"] = Status,
+        ["retryAfter"] = RetryAfter,
+        ["delayMs"] = DelayMs,
+        ["dropAfterApply"] = DropAfterApply,
+        ["echoRequest"] = EchoRequest,
+        ["matched"] = Matched,
+    };
+}

@@ -1,0 +1,23 @@
+namespace CxAsCode.Sandbox.Kinds.Queues;
+
+/// <summary>The writable fields of the real Queue model (contract/genesys-models.json), in the model's
+/// order. A body field not listed here is dropped, as the real API ignores unknown members; server-managed
+/// fields (id, dates, *By, member counts, selfUri) are never taken from a body.</summary>
+internal static class QueueFields
+{
+    public static readonly IReadOnlyList<string> Writable =
+    [
+        "name", "division", "description", "mediaSettings", "routingRules", "conditionalGroupRouting",
+        "conditionalGroupActivation", "bullseye", "scoringMethod", "lastAgentRoutingMode", "acwSettings",
+        "skillEvaluationMethod", "memberGroups", "queueFlow", "emailInQueueFlow", "messageInQueueFlow",
+        "whisperPrompt", "onHoldPrompt", "autoAnswerOnly", "cannedResponseLibraries", "enableTranscription",
+        "enableAudioMonitoring", "enableManualAssignment", "agentOwnedRouting", "directRouting",
+        "callingPartyName", "callingPartyNumber", "defaultScripts", "outboundMessagingAddresses",
+        "outboundEmailAddress", "peerId", "suppressInQueueCallRecording",
+    ];
+
+    /// <summary>Stored beside the writable fields; <c>wrapupCodes</c> (assigned code ids) is the sandbox's
+    /// own bookkeeping for the queue wrap-up code sub-resource and never appears on a Queue.</summary>
+    public static readonly IReadOnlyList<string> Server =
+        ["id", "dateCreated", "dateModified", "createdBy", "modifiedBy", "wrapupCodes"];
+}

@@ -1,0 +1,61 @@
+using CxAsCode.Sandbox.Kinds.Divisions;
+using CxAsCode.Sandbox.Kinds.Skills;
+using CxAsCode.Sandbox.Store;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Sandbox.Kinds.Queues;
+
+/// <summary>Queue as the API returns it: the stored writable fields with references expanded, plus the
+/// server fields. The sandbox has no members, so the member counts are always 0.</summary>
+internal static class QueueView
+{
+    public static string SelfUri(string? id) => $"/api/v2/routing/queues/{id}";
+
+    public static JObject Render(Org org, JObject queue)
+    {
+        var view = new JObject
+        {
+            ["id"] = queue.Str("id"),
+            ["name"] = queue.Str("name"),
+            ["division"] = DivisionView.Reference(org, queue.RefId("division")),
+        };
+        foreach (var field in QueueFields.Writable.Where(f => f is not ("name" or "division")))
+        {
+            if (queue[field] is { } value)
+            {
+                view[field] = value.DeepClone();
+            }
+        }
+
+        view["dateCreated"] = queue.Str("dateCreated");
+        view["dateModified"] = queue.Str("dateModified");
+        view["modifiedBy"] = queue.Str("modifiedBy");
+        view["createdBy"] = queue.Str("createdBy");
+        view["memberCount"] = 0;
+        view["userMemberCount"] = 0;
+        view["joinedMemberCount"] = 0;
+        view["selfUri"] = SelfUri(queue.Str("id"));
+        ExpandSkillsToRemove(org, view);
+        return (JObject)Json.WithoutNulls(view);
+    }
+
+    public static IEnumerable<string> AssignedCodeIds(JObject queue) =>
+        queue["wrapupCodes"] is JArray ids ? ids.Select(id => (string?)id).OfType<string>() : [];
+
+    private static void ExpandSkillsToRemove(Org org, JObject view)
+    {
+        if (view["bullseye"]?["rings"] is not JArray rings)
+        {
+            return;
+        }
+
+        foreach (var actions in rings.Select(r => r["actions"]).OfType<JObject>())
+        {
+            if (actions["skillsToRemove"] is JArray skills)
+            {
+                actions["skillsToRemove"] = new JArray(
+                    skills.OfType<JObject>().Select(s => SkillView.Reference(org, s.Str("id"))));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using CxAsCode.Auth;
+using CxAsCode.Hosting;
+using CxAsCode.Http;
+
+namespace CxAsCode.Configuration;
+
+/// <summary>
+/// Which org this run talks to and how it authenticates, decided once from environment variables:
+/// a pre-issued token, client credentials, or — with no credentials, outside CI, never for prod — the
+/// local sandbox, started for the run.
+/// </summary>
+public sealed class Connection : IDisposable
+{
+    /// <summary>The sandbox's fixed local credentials (public: they protect nothing but a local emulator).</summary>
+    public const string SandboxClientId = "cxascode-sandbox";
+
+    /// <summary>The sandbox's fixed local secret.</summary>
+    public const string SandboxClientSecret = "sandbox-secret-not-for-production";
+
+    private readonly SandboxProcess? _sandbox;
+
+    private Connection(Uri apiBase, ITokenSource tokens, HttpClient http, string description, SandboxProcess? sandbox)
+    {
+        ApiBase = apiBase;
+        Tokens = tokens;
+        Http = http;
+        Description = description;
+        _sandbox = sandbox;
+    }
+
+    public Uri ApiBase { get; }
+
+    public ITokenSource Tokens { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>One line for the log: where, and with what kind of credential (never the credential).</summary>
+    public string Description { get; }
+
+    public bool IsSandbox => _sandbox is not null;
+
+    public static async Task<Connection> OpenAsync(PipelineOptions options, Func<string, string?> env, SecretMasker masker, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // Polly owns timeouts
+        var token = env("GENESYSCLOUD_ACCESS_TOKEN");
+        var clientId = env("GENESYSCLOUD_OAUTHCLIENT_ID");
+        var secret = env("GENESYSCLOUD_OAUTHCLIENT_SECRET");
+        var hasCredentials = !string.IsNullOrEmpty(token) || (!string.IsNullOrEmpty(clientId) && !string.IsNullOrEmpty(secret));
+        if (options.UseSandbox || !hasCredentials)
+        {
+            RefuseSandbox(options, env, hasCredentials);
+            var sandbox = await SandboxProcess.StartAsync(
+                SandboxAssembly(options.RepositoryRoot),
+                Path.Combine(options.RepositoryRoot, ".sandbox"),
+                port: 0,
+                cancellationToken);
+            var tokens = new ClientCredentialsTokenSource(http, sandbox.BaseAddress, SandboxClientId, SandboxClientSecret, masker, time);
+            return new Connection(sandbox.BaseAddress, tokens, http, $"the local sandbox at {sandbox.BaseAddress} (org kept in .sandbox/)", sandbox);
+        }
+
+        var (apiBase, loginBase) = Hosts(env);
+        ITokenSource source = !string.IsNullOrEmpty(token)
+            ? new AccessTokenSource(token, masker)
+            : new ClientCredentialsTokenSource(http, loginBase, clientId!, secret!, masker, time);
+        return new Connection(apiBase, source, http, $"{apiBase} with {source.Description}", null);
+    }
+
+    public void Dispose()
+    {
+        (Tokens as IDisposable)?.Dispose();
+        Http.Dispose();
+        _sandbox?.Dispose();
+    }
+
+    /// <summary>Where ./build.sh builds the sandbox.</summary>
+    public static string SandboxAssembly(string repositoryRoot) =>
+        Path.Combine(repositoryRoot, "build", "CxAsCode.Sandbox", "bin", "Release", "net10.0", "CxAsCode.Sandbox.dll");
+
+    private static void RefuseSandbox(PipelineOptions options, Func<string, string?> env, bool hasCredentials)
+    {
+        if (options.Environment == "prod" && !options.UseSandbox)
+        {
+            throw new ConfigurationException("No credentials for prod. prod never falls back to the sandbox: set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (and GENESYSCLOUD_REGION).");
+        }
+
+        var ci = env("CI") == "true" || env("GITHUB_ACTIONS") == "true";
+        if (ci && !options.UseSandbox && !hasCredentials)
+        {
+            throw new ConfigurationException("No Genesys Cloud credentials in CI: set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, or pass --sandbox to run against the local sandbox on purpose.");
+        }
+    }
+
+    private static (Uri Api, Uri Login) Hosts(Func<string, string?> env)
+    {
+        var apiUrl = env("GENESYSCLOUD_API_URL");
+        var loginUrl = env("GENESYSCLOUD_LOGIN_URL");
+        if (!string.IsNullOrEmpty(apiUrl))
+        {
+            var api = AbsoluteUri(apiUrl, "GENESYSCLOUD_API_URL");
+            // Real hosts are api.{domain} / login.{domain}; anything else (a sandbox, a gateway) serves both.
+            var login = !string.IsNullOrEmpty(loginUrl) ? AbsoluteUri(loginUrl, "GENESYSCLOUD_LOGIN_URL")
+                : api.Host.StartsWith("api.", StringComparison.OrdinalIgnoreCase) ? new UriBuilder(api) { Host = "login." + api.Host[4..] }.Uri
+                : api;
+            return (api, login);
+        }
+
+        var domain = Regions.DomainFor(env("GENESYSCLOUD_REGION") is { Length: > 0 } region ? region : Regions.Default);
+        return (new Uri($"https://api.{domain}"), !string.IsNullOrEmpty(loginUrl) ? AbsoluteUri(loginUrl, "GENESYSCLOUD_LOGIN_URL") : new Uri($"https://login.{domain}"));
+    }
+
+    private static Uri AbsoluteUri(string value, string name) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : throw new ConfigurationException($"{name} must be an absolute http(s) URL.");
+}

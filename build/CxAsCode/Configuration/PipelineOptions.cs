@@ -1,0 +1,55 @@
+namespace CxAsCode.Configuration;
+
+/// <summary>
+/// Everything a run was asked to do, from the build arguments. Secrets are not here: they are read from
+/// environment variables once, by <see cref="Connection"/>.
+/// </summary>
+public sealed class PipelineOptions
+{
+    /// <summary>The Cake target (DryRun, Deploy…).</summary>
+    public string Target { get; init; } = "DryRun";
+
+    /// <summary>The environment: a folder under <c>state/</c>. Default <c>dev</c>.</summary>
+    public string Environment { get; init; } = "dev";
+
+    /// <summary>The repository root (holds <c>state/</c>, <c>mappings/</c>, <c>artifacts/</c>).</summary>
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>--out: also save the plan here (<c>artifacts/&lt;env&gt;/plan.json</c> is always written).</summary>
+    public string? OutPath { get; init; }
+
+    /// <summary>--plan: apply this saved plan exactly instead of planning again.</summary>
+    public string? PlanPath { get; init; }
+
+    /// <summary>--prune: delete live objects that state does not have. Default off: they are reported as unmanaged.</summary>
+    public bool Prune { get; init; }
+
+    /// <summary>--detailed-exitcode: exit 2 when DryRun finds changes.</summary>
+    public bool DetailedExitCode { get; init; }
+
+    /// <summary>--sandbox: use the local sandbox even in CI or with credentials set.</summary>
+    public bool UseSandbox { get; init; }
+
+    /// <summary>--confirm: must name the environment for a deploy to prod from a workstation.</summary>
+    public string? Confirm { get; init; }
+
+    /// <summary>--journal: the journal a Rollback run resumes; default the newest under <c>artifacts/&lt;env&gt;</c>.</summary>
+    public string? JournalPath { get; init; }
+
+    /// <summary>--commit: Sync commits what it changed.</summary>
+    public bool Commit { get; init; }
+
+    /// <summary>--port: where the Sandbox target listens. Default 8787.</summary>
+    public int SandboxPort { get; init; } = 8787;
+
+    /// <summary>--parallelism: objects written at once inside a dependency rank. Default 4.</summary>
+    public int Parallelism { get; init; } = 4;
+
+    /// <summary>--rate-limit: requests per minute for the whole run. Default 300.</summary>
+    public int RequestsPerMinute { get; init; } = 300;
+
+    /// <summary>--max-retry-after: the longest Retry-After (seconds) worth waiting for. Default 180.</summary>
+    public int MaxRetryAfterSeconds { get; init; } = 180;
+
+    public string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", Environment);
+}

@@ -1,0 +1,98 @@
+using CxAsCode.Configuration;
+using CxAsCode.Deployment;
+using CxAsCode.Extraction;
+using CxAsCode.Rollback;
+
+namespace CxAsCode.Pipeline;
+
+/// <summary>Deploy and Rollback: the only tasks that write to the org.</summary>
+public sealed partial class PipelineRun
+{
+    private Journal? _journal;
+
+    /// <summary>Journal path of the current or last deploy.</summary>
+    public string JournalPath => Path.Combine(RunFolder, "journal.jsonl");
+
+    /// <summary>Applies the plan. Throws <see cref="DeployFailedException"/> when it stops part-way; then call <see cref="RollBackFailedDeployAsync"/>.</summary>
+    public async Task DeployAsync()
+    {
+        var plan = Plan ?? throw new InvalidOperationException("DryRun has not run.");
+        RequireConfirmation();
+        using var deployLock = DeployLock.Acquire(Options.ArtifactsFolder, RunId, Time);
+        _journal = Journal.Open(JournalPath);
+        var reader = new LiveReader(Client);
+        var writer = new WriteExecutor(Client, _journal, new Reconciler(reader, Time), Masker, Time);
+        var deployer = new Deployer(writer, new Preconditions(reader), new DeployOptions { Parallelism = Options.Parallelism, VerifyAllFirst = _savedPlan is not null }, Log);
+        var before = Requests.Writes;
+        Deployment = await deployer.DeployAsync(plan, Live!, JournalPath, CancellationToken.None);
+        Log($"Deploy: {Deployment.Applied} of {plan.Writes.Count()} planned change(s) applied, {Requests.Writes - before} write requests; journal {Relative(JournalPath)}.");
+        if (Deployment.Status == DeployStatus.Failed)
+        {
+            throw new DeployFailedException($"Deploy to {Options.Environment} failed: {Deployment.Failure}");
+        }
+    }
+
+    /// <summary>The Deploy task's OnError hook: undo this run's applied writes from its journal.</summary>
+    public async Task RollBackFailedDeployAsync(Exception failure)
+    {
+        Failure ??= failure;
+        if (_journal is null || Deployment is null)
+        {
+            return; // failed before the first write: nothing to undo
+        }
+
+        Log("Rolling back the writes this deploy applied, newest first.");
+        Rollback = await Runner(_journal).RollbackAsync(CancellationToken.None);
+        Deployment = Deployment with
+        {
+            Status = Rollback.IsComplete ? DeployStatus.RolledBack : DeployStatus.RollbackIncomplete,
+            Rollback = Rollback,
+        };
+        Log(Rollback.IsComplete
+            ? $"Rollback complete: {Rollback.Compensations.Count} write(s) undone. The org is as it was before the deploy."
+            : $"Rollback INCOMPLETE: {Rollback.ManualActions.Count()} item(s) need a person; resume with --target=Rollback --journal={Relative(JournalPath)}.");
+    }
+
+    /// <summary>The Rollback target: resumes or runs a rollback from a journal (default: this environment's newest).</summary>
+    public async Task RollbackAsync()
+    {
+        var path = Options.JournalPath is { } given ? Path.GetFullPath(given, Options.RepositoryRoot) : NewestJournal();
+        if (!File.Exists(path))
+        {
+            throw new ConfigurationException($"No journal at {path}.");
+        }
+
+        Log($"Rollback: from {Relative(path)}.");
+        using var journal = Journal.Open(path);
+        Rollback = await Runner(journal).RollbackAsync(CancellationToken.None);
+        Log(Rollback.Compensations.Count == 0
+            ? "Rollback: nothing left to undo."
+            : $"Rollback: {Rollback.Compensations.Count(c => c.Status == WriteStatus.Compensated)} undone, {Rollback.ManualActions.Count()} need a person.");
+    }
+
+    private RollbackRunner Runner(Journal journal)
+    {
+        var reader = new LiveReader(Client);
+        return new RollbackRunner(journal, new Reconciler(reader, Time), new Compensator(Client, reader), Masker, Log);
+    }
+
+    private void RequireConfirmation()
+    {
+        var ci = _env("CI") == "true" || _env("GITHUB_ACTIONS") == "true";
+        if (Options.Environment == "prod" && !ci && Options.Confirm != "prod")
+        {
+            throw new ConfigurationException("Deploying to prod from a workstation needs --confirm=prod.");
+        }
+    }
+
+    private string NewestJournal()
+    {
+        var folder = Options.ArtifactsFolder;
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "journal.jsonl", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+                ?? throw new ConfigurationException($"No journal under {Relative(folder)}; pass --journal=<path>.")
+            : throw new ConfigurationException($"No journal under {Relative(folder)}; pass --journal=<path>.");
+    }
+
+    private string Relative(string path) => Path.GetRelativePath(Options.RepositoryRoot, path).Replace('\\', '/');
+}

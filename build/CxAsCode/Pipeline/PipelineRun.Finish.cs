@@ -1,0 +1,51 @@
+using CxAsCode.Deployment;
+using CxAsCode.Reporting;
+
+namespace CxAsCode.Pipeline;
+
+/// <summary>The end of every run: record the failure, write the report, say how it ended.</summary>
+public sealed partial class PipelineRun
+{
+    /// <summary>Records a task's failure (the first one wins: it is the cause).</summary>
+    public void RecordFailure(Exception failure) => Failure ??= failure;
+
+    /// <summary>Called from the script's Teardown: records any failure, writes <c>report.json</c>/<c>report.md</c>, returns the exit code.</summary>
+    public int Finish(Exception? failure)
+    {
+        if (failure is not null)
+        {
+            RecordFailure(failure);
+        }
+
+        var deployment = Deployment ?? (Rollback is null ? null : new DeployResult(Rollback.IsComplete ? DeployStatus.RolledBack : DeployStatus.RollbackIncomplete) { Rollback = Rollback });
+        var report = new RunReport
+        {
+            Environment = Options.Environment,
+            Target = Options.Target,
+            RunId = RunId,
+            StartedAt = StartedAt,
+            FinishedAt = Time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            Commit = Commit,
+            ExitCode = ExitCode,
+            Plan = Plan,
+            DeployResult = deployment,
+            ValidationErrors = ValidationErrors,
+            SyncResult = Sync,
+            Error = Failure is null ? null : Masker.Apply(Failure.Message),
+            Warnings = Warnings,
+        };
+        ReportWriter.Write(RunFolder, report);
+        if (Deployment is not null || Rollback is not null)
+        {
+            GitHub.AppendStepSummary(ReportWriter.RenderMarkdown(report));
+        }
+
+        if (Failure is not null)
+        {
+            GitHub.Error(Masker.Apply(Failure.Message));
+        }
+
+        Log($"Report: {Path.GetRelativePath(Options.RepositoryRoot, RunFolder).Replace('\\', '/')}/report.md; {Requests} sent; exit code {ExitCode}.");
+        return ExitCode;
+    }
+}

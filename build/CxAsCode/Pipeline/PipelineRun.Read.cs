@@ -1,0 +1,108 @@
+using CxAsCode.Configuration;
+using CxAsCode.Extraction;
+using CxAsCode.Http;
+using CxAsCode.Normalization;
+using CxAsCode.Planning;
+using CxAsCode.Resources;
+using CxAsCode.Validation;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Pipeline;
+
+/// <summary>Auth → Extract → Normalize → Validate: everything before a plan, none of it writes.</summary>
+public sealed partial class PipelineRun
+{
+    private Plan? _savedPlan;
+
+    /// <summary>Decides which org and credential to use, and proves the credential with one token request.</summary>
+    public async Task AuthAsync()
+    {
+        _connection = await Connection.OpenAsync(Options, _env, Masker, Time, CancellationToken.None);
+        if (_connection.IsSandbox)
+        {
+            Log($"No Genesys Cloud credentials set: running against {_connection.Description}.");
+        }
+
+        _pipelines = new ResiliencePipelines(new ResilienceOptions
+        {
+            RequestsPerMinute = Options.RequestsPerMinute,
+            MaxRetryAfter = TimeSpan.FromSeconds(Options.MaxRetryAfterSeconds),
+        }, Time);
+        _client = new GenesysClient(_connection.Http, _connection.ApiBase, _connection.Tokens, _pipelines, Masker, Requests, Time);
+        await _connection.Tokens.GetTokenAsync(CancellationToken.None);
+        Log($"Auth: {_connection.Description}: token acquired.");
+    }
+
+    /// <summary>Reads desired state (or the saved plan) from disk, then every kind from the org.</summary>
+    public async Task ExtractAsync()
+    {
+        Func<ResourceKind, SubResource, string, bool> wantsMembers;
+        if (Options.PlanPath is { } planPath)
+        {
+            _savedPlan = PlanFile.Deserialize(File.ReadAllText(Path.GetFullPath(planPath, Options.RepositoryRoot)));
+            if (_savedPlan.Environment != Options.Environment)
+            {
+                throw new ConfigurationException($"The plan in {planPath} is for '{_savedPlan.Environment}', not '{Options.Environment}'.");
+            }
+
+            var planned = _savedPlan.Entries.Where(e => e.Desired is not null).ToList();
+            wantsMembers = (kind, sub, name) => planned.Any(e => e.Kind == kind.Name && NameComparer.Instance.Equals(e.Key, name) && e.Desired![sub.Field] is not null);
+        }
+        else
+        {
+            Desired = _store.LoadDesired(Options.Environment);
+            var desired = Desired.Objects;
+            wantsMembers = Options.Target == "Sync"
+                ? (_, _, _) => true
+                : (kind, sub, name) => desired.Any(d => d.Kind == kind && NameComparer.Instance.Equals(d.Key, name) && d.Body[sub.Field] is not null);
+        }
+
+        var before = Requests.Total;
+        Live = await new Extractor(Client, Log).ExtractAsync(wantsMembers, CancellationToken.None);
+        Log($"Extract: {Live.Count} live objects in {Requests.Total - before} requests.");
+    }
+
+    /// <summary>Live JSON and state files → canonical form, so the two compare field by field.</summary>
+    public void Normalize()
+    {
+        Live = SnapshotNormalizer.Normalize(Live ?? throw new InvalidOperationException("Extract has not run."), _warnings);
+        if (Desired is null)
+        {
+            return; // applying a saved plan: state is not read
+        }
+
+        var (mappings, problems) = _store.LoadMappings(Options.Environment);
+        Mappings = mappings;
+        ValidationErrors = problems;
+        DesiredObjects = [.. Desired.Objects.Select(o => o with { Body = StateNormalizer.ToCanonical(o.Kind, o.Body, mappings) })];
+        foreach (var warning in _warnings)
+        {
+            Log("Warning: " + warning);
+        }
+    }
+
+    /// <summary>Fails, listing every problem with file and JSON path, when desired state cannot be deployed as it is.</summary>
+    public void Validate()
+    {
+        if (Desired is null)
+        {
+            Log($"Validate: applying the saved plan from {Options.PlanPath}; its hash was verified, state/ is not read.");
+            return;
+        }
+
+        ValidationErrors = [.. ValidationErrors, .. StateValidator.Validate(Desired, Mappings, kind => kind.IsManaged ? null : Live?.Of(kind).Select(o => o.Key).ToHashSet(NameComparer.Instance))];
+        if (ValidationErrors.Count == 0)
+        {
+            Log($"Validate: {Desired.Objects.Count} objects in {Desired.EnvironmentPath} are valid.");
+            return;
+        }
+
+        foreach (var error in ValidationErrors)
+        {
+            Log("  " + error);
+            GitHub.Error($"{error.JsonPath}: {error.Message}", error.File);
+        }
+
+        throw new ValidationFailedException($"{ValidationErrors.Count} problem(s) in {Desired.EnvironmentPath}; nothing was sent.");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using CxAsCode.Sandbox;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Tests.Sandbox;
+
+public sealed class OAuthTokenTests : SandboxFixture
+{
+    [Test]
+    public async Task PostToken_SandboxCredentials_ReturnsOpaqueBearerToken()
+    {
+        using var response = await Sandbox.RequestTokenAsync(SandboxCredentials.ClientId, SandboxCredentials.ClientSecret);
+        var body = SandboxClient.Parse(await response.Content.ReadAsStringAsync());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(((string?)body["access_token"])?.Length, Is.GreaterThanOrEqualTo(43));
+            Assert.That((string?)body["token_type"], Is.EqualTo("bearer"));
+            Assert.That((int?)body["expires_in"], Is.EqualTo(86400));
+            Assert.That(response.Headers.Contains("ININ-Correlation-Id"), Is.True);
+        }
+    }
+
+    [Test]
+    public async Task PostToken_WrongSecret_Returns401InvalidClient()
+    {
+        using var response = await Sandbox.RequestTokenAsync(SandboxCredentials.ClientId, "wrong");
+        var body = (JObject)SandboxClient.Parse(await response.Content.ReadAsStringAsync());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That((string?)body["error"], Is.EqualTo("invalid_client"));
+            Assert.That(body.ContainsKey("description"), Is.True);
+            Assert.That(body.ContainsKey("error_description"), Is.True);
+        }
+    }
+
+    [Test]
+    public async Task PostToken_PasswordGrant_Returns400UnsupportedGrantType()
+    {
+        using var response = await Sandbox.RequestTokenAsync(SandboxCredentials.ClientId, SandboxCredentials.ClientSecret, "password");
+        var body = SandboxClient.Parse(await response.Content.ReadAsStringAsync());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string?)body["error"], Is.EqualTo("unsupported_grant_type"));
+        }
+    }
+
+    [Test]
+    public async Task PostToken_RequestLog_KeepsNeitherBodyNorCredentials()
+    {
+        await Sandbox.RefreshTokenAsync();
+        await Sandbox.ApiAsync(HttpMethod.Get, "api/v2/routing/skills");
+
+        var log = await Sandbox.RequestLogAsync();
+        var text = log.ToString();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(log, Has.Count.EqualTo(2));
+            Assert.That((string?)log[0]["path"], Is.EqualTo("/oauth/token"));
+            Assert.That((string?)log[0]["body"], Is.Empty);
+            Assert.That(text, Does.Not.Contain(SandboxCredentials.ClientSecret));
+            Assert.That(text, Does.Not.Contain(Sandbox.Token));
+            Assert.That(text, Does.Not.Contain("Basic "));
+        }
+    }
+}
