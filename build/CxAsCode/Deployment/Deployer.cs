@@ -45,7 +45,8 @@ public sealed class Deployer
             {
                 var fresh = await _preconditions.CheckAsync(stage, cancellationToken);
                 using var stop = new CancellationTokenSource();
-                await Parallel.ForEachAsync(stage, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = stop.Token }, async (entry, _) =>
+                Exception? firstFailure = null;
+                await Parallel.ForEachAsync(stage, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, async (entry, _) =>
                 {
                     try
                     {
@@ -53,13 +54,22 @@ public sealed class Deployer
                         Interlocked.Add(ref applied, count);
                         _progress($"Deploy: {entry.Action.ToString().ToLowerInvariant(),-7} {entry.Kind} '{entry.Key}'");
                     }
-                    catch
+                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                    {
+                        // Not started because another object's write failed.
+                    }
+                    catch (Exception e)
                     {
                         // In-flight writes of other objects finish and are journaled; no new ones start.
+                        var failure = e is PreconditionFailedException ? e : new InvalidOperationException($"{entry.Action.ToString().ToLowerInvariant()} {entry.Kind} '{entry.Key}': {e.Message}", e);
+                        Interlocked.CompareExchange(ref firstFailure, failure, null);
                         await stop.CancelAsync();
-                        throw;
                     }
                 });
+                if (firstFailure is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstFailure);
+                }
             }
 
             return new DeployResult(DeployStatus.Succeeded) { Applied = applied, Planned = writes.Count, JournalPath = journalPath };

@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+using CxAsCode.Deployment;
+using CxAsCode.Pipeline;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Tests.Integration;
+
+/// <summary>The whole pipeline against the sandbox: deploy, re-plan, drift, rollback.</summary>
+[TestFixture]
+[NonParallelizable]
+internal sealed class DeployTests
+{
+    private SandboxHost _sandbox = null!;
+    private TestRepository _repository = null!;
+    private PipelineDriver _driver = null!;
+
+    [OneTimeSetUp]
+    public async Task StartSandbox() => _sandbox = await SandboxHost.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopSandbox() => await _sandbox.DisposeAsync();
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        await _sandbox.ResetAsync();
+        _repository = new TestRepository();
+        _driver = new PipelineDriver(_sandbox, _repository);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _driver.Dispose();
+        _repository.Dispose();
+    }
+
+    [Test]
+    public async Task Deploy_SampleState_AppliesPlanThenDryRunFindsNothing()
+    {
+        var (deploy, deployExit) = await _driver.RunAsync("Deploy");
+        await _sandbox.ClearRequestsAsync();
+        var (dryRun, dryRunExit) = await _driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, DetailedExitCode = true });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(deployExit, Is.EqualTo(0), _driver.Output.ToString());
+            Assert.That(deploy.Deployment!.Status, Is.EqualTo(DeployStatus.Succeeded));
+            Assert.That(deploy.Plan!.Summary, Does.StartWith("2 to create, 4 to update"));
+            Assert.That(dryRunExit, Is.EqualTo(0));
+            Assert.That(dryRun.Plan!.HasChanges, Is.False, _driver.Output.ToString());
+            Assert.That(await _sandbox.WritesAsync(), Is.Empty, "a DryRun sends no writes");
+        }
+    }
+
+    [Test]
+    public async Task Deploy_SampleState_SendsOneWritePerChangeAndNoGetPerObject()
+    {
+        var (run, _) = await _driver.RunAsync("Deploy");
+        var requests = await _sandbox.RequestsAsync();
+        var writes = await _sandbox.WritesAsync();
+        var itemGets = requests.Count(r => (string?)r["method"] == "GET" && Regex.IsMatch((string)r["path"]!, "^/api/v2/routing/(skills|wrapupcodes|queues)/[^/]+$"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            // skill POST, wrap-up PUT, 2 queue PUTs, queue POST, 2 member POSTs (new queue, Payments)
+            Assert.That(writes.Select(w => $"{w["method"]} {Regex.Replace((string)w["path"]!, "[0-9a-f-]{36}", "{id}")}"), Is.EquivalentTo(new[]
+            {
+                "POST /api/v2/routing/skills",
+                "PUT /api/v2/routing/wrapupcodes/{id}",
+                "PUT /api/v2/routing/queues/{id}",
+                "PUT /api/v2/routing/queues/{id}",
+                "POST /api/v2/routing/queues",
+                "POST /api/v2/routing/queues/{id}/wrapupcodes",
+                "POST /api/v2/routing/queues/{id}/wrapupcodes",
+            }));
+            Assert.That(itemGets, Is.Zero, "objects are read through list pages, never one GET each");
+            Assert.That(run.Requests.Writes, Is.EqualTo(writes.Count));
+        }
+    }
+
+    [Test]
+    public async Task Deploy_OutOfBandEditBetweenPlanAndDeploy_RefusesThatWriteAndRollsBack()
+    {
+        var run = _driver.NewRun("Deploy");
+        await PipelineDriver.PlanAsync(run);
+        await _sandbox.EditAsync("queues", "Billing Support", new JObject { ["description"] = "Edited in the UI after the plan" });
+        var before = await _sandbox.ComparableStateAsync();
+        var billing = run.Live!.ByKey(Resources.ResourceKinds.Queues, "Billing Support")!.Id;
+
+        var exit = await PipelineDriver.DeployAsync(run);
+
+        var writes = await _sandbox.WritesAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(3), _driver.Output.ToString());
+            Assert.That(run.Deployment!.Status, Is.EqualTo(DeployStatus.RolledBack));
+            Assert.That(run.Deployment.Failure, Does.Contain("'Billing Support' changed after the plan"));
+            Assert.That(writes.Where(w => ((string)w["path"]!).Contains(billing!, StringComparison.Ordinal)), Is.Empty, "no write reaches the edited queue");
+            Assert.That(writes.Where(w => ((string)w["path"]!).StartsWith("/api/v2/routing/queues", StringComparison.Ordinal)), Is.Empty, "the queue rank never started");
+            Assert.That(run.Rollback!.Compensations.Select(c => (c.Kind, c.Status)), Is.EqualTo(new[]
+            {
+                ("wrapupcodes", WriteStatus.Compensated),
+                ("skills", WriteStatus.Compensated),
+            }));
+            Assert.That(await _sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals), "the org ends exactly as before the deploy");
+        }
+    }
+
+    [Test]
+    public async Task Deploy_FaultOnThirdWrite_RollsBackFirstTwoInReverseOrder()
+    {
+        var before = await _sandbox.ComparableStateAsync();
+        await _sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["nth"] = 1, ["status"] = 500 });
+
+        var (run, exit) = await _driver.RunAsync("Deploy");
+
+        var writes = (await _sandbox.WritesAsync()).Select(w => $"{w["method"]} {w["path"]} {w["status"]}").ToList();
+        var journal = Journal.Read(run.JournalPath);
+        var report = JObject.Parse(File.ReadAllText(Path.Combine(run.RunFolder, "report.json")));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(3), _driver.Output.ToString());
+            Assert.That(writes, Has.Count.EqualTo(5), string.Join("\n", writes));
+            Assert.That(writes[2], Does.StartWith("PUT /api/v2/routing/queues/").And.EndWith(" 500"));
+            Assert.That(writes[3], Does.StartWith("PUT /api/v2/routing/wrapupcodes/"), "write 2 is undone first");
+            Assert.That(writes[4], Does.StartWith("DELETE /api/v2/routing/skills/"), "then write 1");
+            Assert.That(journal.Where(e => e.Phase == JournalPhase.Compensation).Select(e => (e.Seq, e.Status)), Is.EqualTo(new[]
+            {
+                (2, (WriteStatus?)WriteStatus.Compensated),
+                (1, (WriteStatus?)WriteStatus.Compensated),
+            }));
+            Assert.That(journal.Single(e => e.Seq == 3 && e.Phase == JournalPhase.Outcome).Status, Is.EqualTo(WriteStatus.Failed));
+            Assert.That(report.ToString(), Does.Contain("rolledBack"));
+            Assert.That(File.ReadAllText(Path.Combine(run.RunFolder, "report.md")), Does.Contain("Billing Support"));
+            Assert.That(await _sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals));
+        }
+    }
+
+    [Test]
+    public async Task Deploy_ResponseDroppedAfterCreateApplied_ReconcilesWithoutPostingAgain()
+    {
+        await _sandbox.FaultAsync(new JObject { ["method"] = "POST", ["path"] = "^/api/v2/routing/skills$", ["dropAfterApply"] = true });
+
+        var (run, exit) = await _driver.RunAsync("Deploy");
+
+        var skillPosts = (await _sandbox.WritesAsync()).Count(w => (string?)w["method"] == "POST" && (string?)w["path"] == "/api/v2/routing/skills");
+        var heatPumps = (await _sandbox.StateAsync())["skills"]!.Count(s => (string?)s["name"] == "Heat Pumps" && (string?)s["state"] == "active");
+        var outcomes = Journal.Read(run.JournalPath).Where(e => e.Seq == 1 && e.Phase == JournalPhase.Outcome).Select(e => e.Status);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(0), _driver.Output.ToString());
+            Assert.That(skillPosts, Is.EqualTo(1), "never re-POSTed");
+            Assert.That(heatPumps, Is.EqualTo(1));
+            Assert.That(outcomes, Is.EqualTo(new WriteStatus?[] { WriteStatus.Unknown, WriteStatus.Applied }));
+        }
+    }
+
+    [Test]
+    public async Task Deploy_SavedPlanAfterObjectMoved_RefusedBeforeFirstWrite()
+    {
+        var (_, planExit) = await _driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
+        await _sandbox.EditAsync("wrapupcodes", "Complaint Logged", new JObject { ["description"] = "changed by someone" });
+        await _sandbox.ClearRequestsAsync();
+
+        var (run, exit) = await _driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(planExit, Is.EqualTo(0));
+            Assert.That(exit, Is.EqualTo(3), _driver.Output.ToString());
+            Assert.That(run.Deployment!.Failure, Does.Contain("'Complaint Logged' changed after the plan"));
+            Assert.That(await _sandbox.WritesAsync(), Is.Empty, "zero writes");
+        }
+    }
+
+    [Test]
+    public async Task Deploy_SavedPlan_SendsThePlanEvenWhenStateChangedSince()
+    {
+        await _driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
+        File.Delete(_repository.PathOf("state/dev/routing/skills/heat-pumps.json"));
+        _repository.Write("state/dev/routing/queues/broken.json", "{ not json");
+
+        var (run, exit) = await _driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(0), _driver.Output.ToString());
+            Assert.That((await _sandbox.StateAsync())["skills"]!.Any(s => (string?)s["name"] == "Heat Pumps"), Is.True);
+            Assert.That(run.Deployment!.Status, Is.EqualTo(DeployStatus.Succeeded));
+        }
+    }
+
+    [Test]
+    public async Task Deploy_TamperedPlanFile_Refused()
+    {
+        await _driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
+        var path = _repository.PathOf("plan.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Heat Pump Advice", "Heat Pump Advise", StringComparison.Ordinal));
+        await _sandbox.ClearRequestsAsync();
+
+        var (run, exit) = await _driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(run.Failure!.Message, Does.Contain("hash mismatch"));
+            Assert.That(await _sandbox.RequestsAsync(), Has.None.Matches<JObject>(r => (string?)r["method"] != "GET" && (string?)r["path"] != "/oauth/token"));
+        }
+    }
+}

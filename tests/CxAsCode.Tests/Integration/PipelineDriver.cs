@@ -1,0 +1,82 @@
+using CxAsCode.Configuration;
+using CxAsCode.Pipeline;
+
+namespace CxAsCode.Tests.Integration;
+
+/// <summary>Runs the engine the way build/build.cake wires it, without Cake: same order, same failure flow.</summary>
+internal sealed class PipelineDriver : IDisposable
+{
+    private readonly List<PipelineRun> _runs = [];
+    private readonly SandboxHost _sandbox;
+    private readonly TestRepository _repository;
+
+    public PipelineDriver(SandboxHost sandbox, TestRepository repository)
+    {
+        _sandbox = sandbox;
+        _repository = repository;
+    }
+
+    public StringWriter Output { get; } = new();
+
+    public PipelineRun NewRun(string target, Func<PipelineOptions, PipelineOptions>? adjust = null)
+    {
+        var options = new PipelineOptions { Target = target, Environment = "dev", RepositoryRoot = _repository.Root, Parallelism = 1 };
+        var environment = _sandbox.Environment;
+        var run = PipelineRun.Create(adjust?.Invoke(options) ?? options, name => environment.GetValueOrDefault(name), TimeProvider.System, Output);
+        _runs.Add(run);
+        return run;
+    }
+
+    public void Dispose()
+    {
+        foreach (var run in _runs)
+        {
+            run.Dispose();
+        }
+
+        Output.Dispose();
+    }
+
+    /// <summary>Auth → Extract → Normalize → Validate → DryRun.</summary>
+    public static async Task PlanAsync(PipelineRun run)
+    {
+        await run.AuthAsync();
+        await run.ExtractAsync();
+        run.Normalize();
+        run.Validate();
+        run.DryRun();
+    }
+
+    /// <summary>Deploy with the Cake graph's OnError hook (rollback), then Finish; returns the exit code.</summary>
+    public static async Task<int> DeployAsync(PipelineRun run)
+    {
+        if (run.Plan!.HasChanges)
+        {
+            try
+            {
+                await run.DeployAsync();
+            }
+            catch (Exception e)
+            {
+                await run.RollBackFailedDeployAsync(e);
+            }
+        }
+
+        return run.Finish(null);
+    }
+
+    /// <summary>A whole run of a target; returns the exit code (Finish records any failure, as Teardown does).</summary>
+    public async Task<(PipelineRun Run, int ExitCode)> RunAsync(string target, Func<PipelineOptions, PipelineOptions>? adjust = null)
+    {
+        var run = NewRun(target, adjust);
+        try
+        {
+            await PlanAsync(run);
+            return (run, target == "Deploy" ? await DeployAsync(run) : run.Finish(null));
+        }
+        catch (Exception e)
+        {
+            return (run, run.Finish(e));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using CxAsCode.Configuration;
+using CxAsCode.Sandbox;
+using Microsoft.AspNetCore.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Tests.Integration;
+
+/// <summary>The sandbox hosted in the test process on a free port, with typed access to its admin surface.</summary>
+internal sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HttpClient _admin;
+
+    private SandboxHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        _admin = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The environment a pipeline run needs to talk to this sandbox as if it were a real org.</summary>
+    public Dictionary<string, string?> Environment => new()
+    {
+        ["GENESYSCLOUD_API_URL"] = BaseAddress.ToString().TrimEnd('/'),
+        ["GENESYSCLOUD_OAUTHCLIENT_ID"] = Connection.SandboxClientId,
+        ["GENESYSCLOUD_OAUTHCLIENT_SECRET"] = Connection.SandboxClientSecret,
+    };
+
+    public static async Task<SandboxHost> StartAsync()
+    {
+        var app = SandboxApp.Create(new SandboxOptions { Port = 0, RequestsPerMinute = 0 });
+        await app.StartAsync();
+        return new SandboxHost(app, SandboxApp.BaseAddress(app));
+    }
+
+    public Task ResetAsync() => PostAsync("/sandbox/reset", new JObject { ["seed"] = "default" });
+
+    /// <summary>Every logged API request, oldest first.</summary>
+    public async Task<IReadOnlyList<JObject>> RequestsAsync() =>
+        [.. JArray.Parse(await _admin.GetStringAsync(new Uri("/sandbox/requests", UriKind.Relative))).OfType<JObject>()];
+
+    /// <summary>Logged requests other than GETs and token requests: the writes.</summary>
+    public async Task<IReadOnlyList<JObject>> WritesAsync() =>
+        [.. (await RequestsAsync()).Where(r => (string?)r["method"] != "GET" && !((string?)r["path"] ?? string.Empty).StartsWith("/oauth", StringComparison.Ordinal))];
+
+    public async Task ClearRequestsAsync() =>
+        (await _admin.DeleteAsync(new Uri("/sandbox/requests", UriKind.Relative))).EnsureSuccessStatusCode();
+
+    public async Task<JObject> StateAsync() => JObject.Parse(await _admin.GetStringAsync(new Uri("/sandbox/state", UriKind.Relative)));
+
+    /// <summary>
+    /// The org as a person would compare it: active objects only (a rolled-back create leaves a soft-deleted
+    /// skill behind, as the real API does), without server counters and timestamps.
+    /// </summary>
+    public async Task<JObject> ComparableStateAsync()
+    {
+        var state = await StateAsync();
+        foreach (var list in state.Properties().Select(p => p.Value).OfType<JArray>())
+        {
+            foreach (var item in list.OfType<JObject>().Where(o => (string?)o["state"] == "deleted").ToList())
+            {
+                item.Remove();
+            }
+
+            foreach (var item in list.OfType<JObject>())
+            {
+                foreach (var field in new[] { "dateModified", "modifiedBy", "version", "dateCreated", "createdBy" })
+                {
+                    item.Remove(field);
+                }
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>An out-of-band edit, as if someone changed the object in the Genesys Cloud UI.</summary>
+    public Task EditAsync(string kind, string name, JObject set) =>
+        PostAsync("/sandbox/edit", new JObject { ["kind"] = kind, ["name"] = name, ["set"] = set });
+
+    public Task FaultAsync(JObject fault) => PostAsync("/sandbox/faults", fault);
+
+    public async ValueTask DisposeAsync()
+    {
+        _admin.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task PostAsync(string path, JObject body)
+    {
+        using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
+        var response = await _admin.PostAsync(new Uri(path, UriKind.Relative), content);
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"{path}: {await response.Content.ReadAsStringAsync()}");
+    }
+}
