@@ -147,15 +147,28 @@ public sealed class StateStore
 
     private static (JObject? Content, string? Error) ReadObject(string path)
     {
+        var text = File.ReadAllText(path);
         try
         {
-            return CanonicalJson.Parse(File.ReadAllText(path)) is JObject obj
+            // Newtonsoft forgives unquoted names, single quotes and trailing commas; git-reviewed state
+            // must be strict JSON, so System.Text.Json checks the syntax first.
+            using (System.Text.Json.JsonDocument.Parse(text))
+            {
+            }
+
+            return CanonicalJson.Parse(text) is JObject obj
                 ? (obj, null)
                 : (null, "expected a JSON object");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return (null, $"malformed JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
         }
         catch (JsonReaderException e)
         {
             return (null, $"malformed JSON at line {e.LineNumber}, position {e.LinePosition}: {e.Message}");
         }
     }
+
+    private static string FirstSentence(string message) => message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0];
 }
