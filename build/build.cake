@@ -153,21 +153,24 @@ Task("Test")
 // EXECUTION
 //////////////////////////////////////////////////////////////////////
 
+var exitCode = 0;
 try
 {
     RunTarget(target);
+    exitCode = finished?.ExitCode ?? 0; // no run: --description, --tree
 }
 catch (Exception) when (finished is not null)
 {
-    // Cake has already printed the failing task's error; the exit code below is the honest one.
+    // Cake has already printed the failing task's error; the run knows the honest exit code.
+    exitCode = finished.ExitCode;
 }
 catch (Exception exception)
 {
-    // Setup itself failed (a bad argument): there is no run to report on.
+    // Setup itself failed: there is no run to report on.
     Error((exception.InnerException ?? exception).Message);
+    exitCode = 1;
 }
 
-var exitCode = finished?.ExitCode ?? 1;
 if (exitCode != 0)
 {
     throw new CakeException(exitCode, $"{target} ended with exit code {exitCode}.");

@@ -25,7 +25,7 @@ public sealed partial class PipelineRun
         var deployer = new Deployer(writer, new Preconditions(reader), new DeployOptions { Parallelism = Options.Parallelism, VerifyAllFirst = _savedPlan is not null }, Log);
         var before = Requests.Writes;
         Deployment = await deployer.DeployAsync(plan, Live!, JournalPath, CancellationToken.None);
-        Log($"Deploy: {Deployment.Applied} of {plan.Writes.Count()} planned change(s) applied, {Requests.Writes - before} write requests; journal {Relative(JournalPath)}.");
+        Log($"Deploy: {plan.Writes.Count()} planned change(s), {Deployment.Applied} write(s) applied, {Requests.Writes - before} write request(s) sent; journal {Relative(JournalPath)}.");
         if (Deployment.Status == DeployStatus.Failed)
         {
             throw new DeployFailedException($"Deploy to {Options.Environment} failed: {Deployment.Failure}");

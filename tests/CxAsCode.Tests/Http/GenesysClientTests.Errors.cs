@@ -27,7 +27,7 @@ public sealed partial class GenesysClientTests
             Assert.That(error.Method, Is.EqualTo("POST"));
             Assert.That(error.Path, Is.EqualTo(QueuesPath));
             Assert.That(error.Message, Does.Contain("400").And.Contain("duplicate.name").And.Contain("corr-400-abc").And.Contain("A queue with name Support already exists"));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(1));
         }
     }
 
@@ -56,7 +56,7 @@ public sealed partial class GenesysClientTests
         {
             Assert.That(error.Status, Is.EqualTo(404));
             Assert.That(error.Code, Is.EqualTo("not.found"));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1), "a 404 is an answer, not a transient failure");
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(1), "a 404 is an answer, not a transient failure");
         }
     }
 
@@ -88,7 +88,7 @@ public sealed partial class GenesysClientTests
             Assert.That(error.Status, Is.EqualTo(409));
             Assert.That(error.Code, Is.EqualTo("general.conflict"));
             Assert.That(error.CorrelationId, Is.EqualTo("corr-409"));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(1));
         }
     }
 

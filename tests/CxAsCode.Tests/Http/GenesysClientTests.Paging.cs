@@ -27,7 +27,7 @@ public sealed partial class GenesysClientTests
                 QueuesPath + "?pageSize=2&pageNumber=2",
                 QueuesPath + "?pageSize=2&pageNumber=3",
             }));
-            Assert.That(_server.Requests().Select(e => e.RequestMessage.Method), Is.All.EqualTo("GET"));
+            Assert.That(_server.Requests().Select(e => e.Method()), Is.All.EqualTo("GET"));
         }
     }
 
@@ -44,8 +44,8 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(request.PathAndQuery(), Is.EqualTo("/api/v2/routing/skills?pageSize=500&pageNumber=1&name=Billing%20EU"));
-            Assert.That(request.RequestMessage.Query?["pageSize"].Single(), Is.EqualTo("500"));
-            Assert.That(request.RequestMessage.Query?["name"].Single(), Is.EqualTo("Billing EU"));
+            Assert.That(request.Query("pageSize").Single(), Is.EqualTo("500"));
+            Assert.That(request.Query("name").Single(), Is.EqualTo("Billing EU"));
         }
     }
 
@@ -62,7 +62,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(entities.Select(e => (string?)e["id"]), Is.EqualTo(new[] { "a", "b" }));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(2));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(2));
         }
     }
 
@@ -79,7 +79,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(entities, Has.Count.EqualTo(4));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(2));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(2));
         }
     }
 
@@ -94,7 +94,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(entities, Has.Count.EqualTo(1));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(1));
         }
     }
 
@@ -114,7 +114,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(otherHost.LogEntries, Is.Empty);
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(1));
         }
     }
 
@@ -130,7 +130,7 @@ public sealed partial class GenesysClientTests
             () => client.GetAllAsync(QueuesPath, 2, null, CancellationToken.None),
             Throws.InstanceOf<ApiException>().With.Message.Contains("/api/v2/users"));
 
-        Assert.That(_server.Requests().Select(e => e.RequestMessage.Path), Is.EqualTo(new[] { QueuesPath }));
+        Assert.That(_server.Requests().Select(e => e.Request().Path), Is.EqualTo(new[] { QueuesPath }));
     }
 
     private void GivenPage(int number, string[] ids, string? next, int? pageCount) =>

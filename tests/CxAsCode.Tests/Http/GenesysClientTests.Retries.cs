@@ -23,14 +23,14 @@ public sealed partial class GenesysClientTests
 
         var result = await client.SendAsync(HttpMethod.Post, QueuesPath, new JObject { ["name"] = "Q" }, CancellationToken.None);
 
-        var times = _server.Requests().Select(e => e.RequestMessage.DateTime).ToList();
+        var times = _server.Requests().Select(e => e.Time()).ToList();
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)result?["id"], Is.EqualTo("created"));
             Assert.That(times, Has.Count.EqualTo(3));
             Assert.That(times[1] - times[0], Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)));
             Assert.That(times[2] - times[1], Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)));
-            Assert.That(_server.Requests().Select(e => e.RequestMessage.Body), Is.All.EqualTo("""{"name":"Q"}"""));
+            Assert.That(_server.Requests().Select(e => e.Body()), Is.All.EqualTo("""{"name":"Q"}"""));
         }
     }
 
@@ -53,7 +53,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(1));
         }
     }
 
@@ -72,7 +72,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)result?["id"], Is.EqualTo("q"));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(3));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(3));
         }
     }
 
@@ -86,7 +86,7 @@ public sealed partial class GenesysClientTests
 
         await Assert.ThatAsync(() => client.GetAsync(QueuesPath, CancellationToken.None), Throws.TypeOf<RateLimitedException>());
 
-        Assert.That(_server.LogEntries.Count(), Is.EqualTo(5));
+        Assert.That(_server.LogEntries.Count, Is.EqualTo(5));
     }
 
     [Test]
@@ -102,7 +102,7 @@ public sealed partial class GenesysClientTests
         {
             Assert.That(error.Status, Is.EqualTo(429));
             Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.Zero));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(4));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(4));
             Assert.That(client.Counter.Of("POST"), Is.EqualTo(4));
         }
     }
@@ -119,7 +119,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Status, Is.EqualTo(500));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(1));
         }
     }
 
@@ -137,7 +137,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)result?["id"], Is.EqualTo("q"));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(3));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(3));
         }
     }
 
@@ -153,7 +153,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Status, Is.EqualTo(503));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(1));
         }
     }
 
@@ -169,7 +169,7 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.Status, Is.EqualTo(503));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(3));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(3));
         }
     }
 
@@ -232,7 +232,7 @@ public sealed partial class GenesysClientTests
         await _server.WaitForRequestsAsync(2, TimeSpan.FromSeconds(1.5));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(1));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(1));
             Assert.That(client.Counter.Of("POST"), Is.EqualTo(1));
         }
     }
@@ -259,7 +259,7 @@ public sealed partial class GenesysClientTests
         {
             Assert.That((string?)result?["id"], Is.EqualTo("fast"));
             Assert.That(client.Counter.Of("GET"), Is.InRange(2, 6));
-            Assert.That(_server.LogEntries.Count(), Is.EqualTo(client.Counter.Of("GET")));
+            Assert.That(_server.LogEntries.Count, Is.EqualTo(client.Counter.Of("GET")));
         }
     }
 
@@ -275,7 +275,7 @@ public sealed partial class GenesysClientTests
         await Assert.ThatAsync(() => client.GetAsync(QueuesPath, CancellationToken.None), Throws.TypeOf<Polly.Timeout.TimeoutRejectedException>());
 
         await _server.WaitForRequestsAsync(2, TimeSpan.FromSeconds(2));
-        Assert.That(_server.LogEntries.Count(), Is.EqualTo(2));
+        Assert.That(_server.LogEntries.Count, Is.EqualTo(2));
     }
 
     /// <summary>One mapping per response, answered in order through a WireMock scenario; the last one repeats.</summary>

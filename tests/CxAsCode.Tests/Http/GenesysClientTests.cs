@@ -59,7 +59,7 @@ public sealed partial class GenesysClientTests
             Assert.That((string?)result?["name"], Is.EqualTo("Support"));
             Assert.That(request.Header("Authorization"), Is.EqualTo("Bearer " + Token));
             Assert.That(request.Header("Accept"), Is.EqualTo("application/json"));
-            Assert.That(request.RequestMessage.Body, Is.Null.Or.Empty);
+            Assert.That(request.Body(), Is.Null.Or.Empty);
         }
     }
 
@@ -83,12 +83,12 @@ public sealed partial class GenesysClientTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)result?["id"], Is.EqualTo("new-id"));
-            Assert.That(request.RequestMessage.Method, Is.EqualTo("POST"));
+            Assert.That(request.Method(), Is.EqualTo("POST"));
             Assert.That(request.Header("Content-Type"), Does.StartWith("application/json"));
             Assert.That(request.Header("Authorization"), Is.EqualTo("Bearer " + Token));
             Assert.That(request.Header("Accept"), Is.EqualTo("application/json"));
             Assert.That(
-                request.RequestMessage.Body,
+                request.Body(),
                 Is.EqualTo("""{"name":"Support \"EU\"","description":"Line one\nLine two","acwSettings":{"wrapupPrompt":"OPTIONAL","timeoutMs":30000}}"""));
         }
     }
@@ -120,7 +120,7 @@ public sealed partial class GenesysClientTests
         {
             Assert.That(client.Counter.Of("GET"), Is.EqualTo(2));
             Assert.That(client.Counter.Of("POST"), Is.EqualTo(1));
-            Assert.That(client.Counter.Total, Is.EqualTo(_server.LogEntries.Count()));
+            Assert.That(client.Counter.Total, Is.EqualTo(_server.LogEntries.Count));
         }
     }
 

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace CxAsCode.Tests.Integration;
+
+/// <summary>Runs <c>./build.sh</c> from the repository root as a user would, against a given sandbox.</summary>
+internal static class BuildScript
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(SandboxHost? sandbox, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = TestRepository.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("build.sh");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in new[] { "GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET", "GENESYSCLOUD_ACCESS_TOKEN", "GENESYSCLOUD_API_URL", "GENESYSCLOUD_LOGIN_URL", "GENESYSCLOUD_REGION", "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "GITHUB_ACTIONS" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in sandbox?.Environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"./build.sh {string.Join(' ', arguments)} ran past {Limit.TotalMinutes} minutes.");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
