@@ -140,12 +140,17 @@ Task("Test")
     .Description("Checks formatting, then runs every test (unit, WireMock, sandbox integration, ./build.sh end to end).")
     .Does(() =>
     {
-        DotNetTool("format CxAsCode.sln --verify-no-changes --verbosity quiet");
-        DotNetTest("tests/CxAsCode.Tests/CxAsCode.Tests.csproj", new DotNetTestSettings
+        var root = options.RepositoryRoot;
+        var format = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().Append("format").AppendQuoted(root + "/CxAsCode.sln").Append("--verify-no-changes"),
+        });
+        if (format != 0) throw new CakeException(1, "dotnet format found code that is not formatted: run `dotnet format CxAsCode.sln`.");
+        DotNetTest(root + "/tests/CxAsCode.Tests/CxAsCode.Tests.csproj", new DotNetTestSettings
         {
             Configuration = "Release",
             Loggers = { "trx;LogFileName=results.trx", "console;verbosity=normal" },
-            ResultsDirectory = "artifacts/test-results",
+            ResultsDirectory = root + "/artifacts/test-results",
         });
     });
 

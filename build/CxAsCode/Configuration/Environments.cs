@@ -28,6 +28,6 @@ public static partial class Environments
     private static string Printable(string? value) =>
         value is null ? "nothing" : new string([.. value.Take(40).Select(c => char.IsControl(c) ? '?' : c)]);
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{0,31}\z")] // \z, not $: $ also matches before a trailing newline
     private static partial Regex SafeName();
 }

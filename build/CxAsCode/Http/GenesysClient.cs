@@ -82,13 +82,21 @@ public sealed class GenesysClient
                 break;
             }
 
-            if (next is not null && !next.StartsWith(path, StringComparison.Ordinal))
+            if (next is not null && !IsInCollection(next, path))
             {
                 throw new ApiException($"GET {path}: refusing to follow nextUri '{next}' outside the collection.");
             }
         }
 
         return entities;
+    }
+
+    /// <summary>A nextUri must be a relative link to the same collection: same path exactly, no other host, no dot segments.</summary>
+    private static bool IsInCollection(string next, string path)
+    {
+        var question = next.IndexOf('?', StringComparison.Ordinal);
+        var nextPath = question < 0 ? next : next[..question];
+        return nextPath == path && !nextPath.Contains("/.", StringComparison.Ordinal);
     }
 
     private async Task<JToken?> SendWithAuthAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken)
@@ -132,9 +140,11 @@ public sealed class GenesysClient
         var status = (int)response.StatusCode;
         var body = ParseErrorBody(text);
         var correlation = response.Headers.TryGetValues("ININ-Correlation-Id", out var values) ? values.FirstOrDefault() : (string?)body?["contextId"];
-        var detail = (string?)body?["message"] ?? (text.Length > 200 ? text[..200] + "…" : text);
+        // Mask before cutting: a secret across the cut would otherwise leak its first half.
+        var masked = _masker.Apply(text);
+        var detail = (string?)body?["message"] ?? (masked.Length > 200 ? masked[..200] + "…" : masked);
         var message = _masker.Apply($"{method} {path} answered {status} {(string?)body?["code"]}: {detail}" + (correlation is null ? string.Empty : $" (correlation id {correlation})"));
-        var safeBody = body is null ? null : (JObject)CanonicalJson.Parse(_masker.Apply(body.ToString(Formatting.None)));
+        var safeBody = body is null ? null : MaskStrings(body);
         return status switch
         {
             429 => new RateLimitedException(method.Method, path, safeBody, correlation, message, RetryAfterOf(response)),
@@ -150,6 +160,18 @@ public sealed class GenesysClient
     {
         var header = response.Headers.RetryAfter;
         return header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
+    }
+
+    /// <summary>Masks every string in the body as a value (in serialized JSON a secret may appear escaped and slip past).</summary>
+    private JObject MaskStrings(JObject body)
+    {
+        var copy = (JObject)body.DeepClone();
+        foreach (var value in copy.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+        {
+            value.Value = _masker.Apply((string?)value.Value);
+        }
+
+        return copy;
     }
 
     private static JObject? ParseErrorBody(string text)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CxAsCode.Deployment;
 using CxAsCode.Pipeline;
+using CxAsCode.Resources;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Integration;
@@ -86,7 +87,7 @@ internal sealed class DeployTests
         await PipelineDriver.PlanAsync(run);
         await _sandbox.EditAsync("queues", "Billing Support", new JObject { ["description"] = "Edited in the UI after the plan" });
         var before = await _sandbox.ComparableStateAsync();
-        var billing = run.Live!.ByKey(Resources.ResourceKinds.Queues, "Billing Support")!.Id;
+        var billing = run.Live!.ByKey(ResourceKinds.Queues, "Billing Support")!.Id;
 
         var exit = await PipelineDriver.DeployAsync(run);
 

@@ -1,4 +1,5 @@
 using CxAsCode.Json;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.TestData;
@@ -50,7 +51,8 @@ internal sealed class StateFolder : IDisposable
         File.WriteAllText(path, text);
     }
 
-    public void WriteJson(string relative, JObject content) => Write(relative, CanonicalJson.Serialize(content));
+    /// <summary>Writes indented JSON as it is (nulls and key order kept), so tests can plant what canonical form would hide.</summary>
+    public void WriteJson(string relative, JObject content) => Write(relative, content.ToString(Formatting.Indented) + "\n");
 
     public JObject ReadJson(string relative) => (JObject)CanonicalJson.Parse(File.ReadAllText(PathOf(relative)));
 

@@ -1,0 +1,419 @@
+using CxAsCode.Json;
+using CxAsCode.Resources;
+using CxAsCode.State;
+using CxAsCode.Tests.TestData;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Tests.State;
+
+public class StateStoreTests
+{
+    private static readonly DateTime LongAgo = new(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
+    private StateFolder _folder = null!;
+    private StateStore _store = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _folder = StateFolder.Empty();
+        _store = new StateStore(_folder.Root);
+    }
+
+    [TearDown]
+    public void TearDown() => _folder.Dispose();
+
+    private static (ResourceKind, string, JObject) Skill(string name) => (ResourceKinds.Skills, name, new JObject { ["name"] = name });
+
+    private static (ResourceKind, string, JObject) Code(string name, string description) =>
+        (ResourceKinds.WrapupCodes, name, new JObject { ["name"] = name, ["division"] = "Home", ["description"] = description });
+
+    [Test]
+    public void LoadDesired_ValidFiles_ReturnsObjectsWithKindKeyAndSourceFile()
+    {
+        _folder.Write("state/dev/routing/skills/billing.json", "{\"name\": \"Billing\"}\n");
+        _folder.Write("state/dev/routing/queues/billing-support.json", "{\"name\": \"Billing Support\", \"division\": \"Home\"}\n");
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems, Is.Empty);
+            Assert.That(state.EnvironmentPath, Is.EqualTo("state/dev"));
+            Assert.That(state.MappingsPath, Is.EqualTo("mappings/dev.json"));
+            Assert.That(state.Objects.Select(o => (o.Kind.Name, o.Key, o.SourceFile)), Is.EqualTo(new[]
+            {
+                ("queues", "Billing Support", "routing/queues/billing-support.json"),
+                ("skills", "Billing", "routing/skills/billing.json"),
+            }));
+            Assert.That(state.Objects.Select(state.PathOf), Is.EqualTo(new[]
+            {
+                "state/dev/routing/queues/billing-support.json",
+                "state/dev/routing/skills/billing.json",
+            }));
+            Assert.That(state.Of(ResourceKinds.Skills).Select(o => o.Key), Is.EqualTo(new[] { "Billing" }));
+            Assert.That(state.Objects.Select(o => o.Id), Has.All.Null);
+        }
+    }
+
+    [Test]
+    public void LoadDesired_File_KeepsItsContentAsBody()
+    {
+        _folder.Write("state/dev/routing/wrapupcodes/resolved.json", "{\"name\": \"Resolved\", \"division\": \"Home\", \"description\": \"{{x}}\"}");
+
+        var item = _store.LoadDesired("dev").Objects.Single();
+
+        Assert.That(item.Body.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"name":"Resolved","division":"Home","description":"{{x}}"}"""));
+    }
+
+    [Test]
+    public void LoadDesired_MalformedJson_ReportsTheFileWithLineAndPosition()
+    {
+        _folder.Write("state/dev/routing/skills/billing.json", "{\n  \"name\": \"Billing\"\n  \"x\": 1\n}\n");
+        _folder.Write("state/dev/routing/skills/welsh.json", "{\"name\": \"Welsh\"}");
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems, Has.Count.EqualTo(1));
+            Assert.That(state.Problems[0].File, Is.EqualTo("state/dev/routing/skills/billing.json"));
+            Assert.That(state.Problems[0].JsonPath, Is.EqualTo("$"));
+            Assert.That(state.Problems[0].Message, Does.StartWith("malformed JSON at line 3, position 2"));
+            Assert.That(state.Objects.Select(o => o.Key), Is.EqualTo(new[] { "Welsh" }));
+        }
+    }
+
+    [TestCase("")]
+    [TestCase("{\"name\": \"Billing\"")]
+    [TestCase("{\"name\": \"Billing\"} {}")]
+    public void LoadDesired_BrokenJson_ReportsMalformed(string text)
+    {
+        _folder.Write("state/dev/routing/skills/billing.json", text);
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems.Select(p => p.File), Is.EqualTo(new[] { "state/dev/routing/skills/billing.json" }));
+            Assert.That(state.Problems.Select(p => p.Message), Has.All.StartWith("malformed JSON at line "));
+            Assert.That(state.Objects, Is.Empty);
+        }
+    }
+
+    [TestCase("[]")]
+    [TestCase("\"Billing\"")]
+    [TestCase("42")]
+    public void LoadDesired_JsonThatIsNotAnObject_ReportsExpectedObject(string text)
+    {
+        _folder.Write("state/dev/routing/skills/billing.json", text);
+
+        var state = _store.LoadDesired("dev");
+
+        Assert.That(state.Problems.Select(p => p.Message), Is.EqualTo(new[] { "expected a JSON object" }));
+    }
+
+    [TestCase("state/dev/routing/skill/billing.json")]
+    [TestCase("state/dev/skills/billing.json")]
+    [TestCase("state/dev/billing.json")]
+    [TestCase("state/dev/routing/skills/nested/billing.json")]
+    [TestCase("state/dev/Routing/Skills/billing.json")]
+    public void LoadDesired_UnknownKindFolder_ReportsTheFileAndTheKnownFolders(string path)
+    {
+        _folder.Write(path, "{\"name\": \"Billing\"}");
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems.Select(p => p.File), Is.EqualTo(new[] { path }));
+            Assert.That(state.Problems[0].Message, Does.StartWith("unknown kind folder").And.Contain("routing/skills").And.Contain("routing/queues"));
+            Assert.That(state.Objects, Is.Empty);
+        }
+    }
+
+    [TestCase("billing.yaml")]
+    [TestCase("billing.json.bak")]
+    [TestCase("billing")]
+    [TestCase("billing.JSON")]
+    public void LoadDesired_NonJsonFileInKindFolder_IsReported(string fileName)
+    {
+        _folder.Write("state/dev/routing/skills/" + fileName, "{\"name\": \"Billing\"}");
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems.Select(p => (p.File, p.Message)), Is.EqualTo(new[] { ("state/dev/routing/skills/" + fileName, "not a .json file") }));
+            Assert.That(state.Objects, Is.Empty);
+        }
+    }
+
+    [TestCase("{}")]
+    [TestCase("{\"description\": \"no name\"}")]
+    [TestCase("{\"name\": 42}")]
+    [TestCase("{\"name\": null}")]
+    [TestCase("{\"name\": {\"first\": \"Billing\"}}")]
+    public void LoadDesired_MissingOrNonStringName_IsReportedAtName(string text)
+    {
+        _folder.Write("state/dev/routing/skills/billing.json", text);
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems.Select(p => (p.File, p.JsonPath)), Is.EqualTo(new[] { ("state/dev/routing/skills/billing.json", "$.name") }));
+            Assert.That(state.Problems[0].Message, Does.Contain("name"));
+            Assert.That(state.Objects, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void LoadDesired_Dotfiles_AreIgnored()
+    {
+        _folder.Write("state/dev/routing/skills/.gitkeep", string.Empty);
+        _folder.Write("state/dev/routing/skills/.DS_Store", "\0\u0001binary");
+        _folder.Write("state/dev/.editorconfig", "root = true");
+        _folder.Write("state/dev/routing/skills/billing.json", "{\"name\": \"Billing\"}");
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems, Is.Empty);
+            Assert.That(state.Objects.Select(o => o.Key), Is.EqualTo(new[] { "Billing" }));
+        }
+    }
+
+    [Test]
+    public void LoadDesired_MissingEnvironmentFolder_ReportsIt()
+    {
+        var state = _store.LoadDesired("prod");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems.Select(p => (p.File, p.Message)), Is.EqualTo(new[] { ("state/prod", "environment folder does not exist") }));
+            Assert.That(state.Objects, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void LoadDesired_ManyProblems_ReportsEveryOneInFileOrder()
+    {
+        _folder.Write("state/dev/routing/skills/a.json", "{");
+        _folder.Write("state/dev/routing/skills/b.txt", "x");
+        _folder.Write("state/dev/routing/skills/c.json", "{}");
+        _folder.Write("state/dev/routing/other/d.json", "{\"name\": \"D\"}");
+
+        var state = _store.LoadDesired("dev");
+
+        Assert.That(state.Problems.Select(p => p.File), Is.EqualTo(new[]
+        {
+            "state/dev/routing/other/d.json",
+            "state/dev/routing/skills/a.json",
+            "state/dev/routing/skills/b.txt",
+            "state/dev/routing/skills/c.json",
+        }));
+    }
+
+    [Test]
+    public void LoadMappings_MissingFile_IsEmptyWithoutProblems()
+    {
+        var (mappings, problems) = _store.LoadMappings("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problems, Is.Empty);
+            Assert.That(mappings.References, Is.Empty);
+            Assert.That(mappings.Values, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void LoadMappings_ValidFile_ReadsReferencesAndValues()
+    {
+        _folder.Write("mappings/dev.json", """{"references": {"divisions": {"Residential": "Residential (Dev)"}}, "values": {"emergencyLine": "0800"}}""");
+
+        var (mappings, problems) = _store.LoadMappings("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problems, Is.Empty);
+            Assert.That(mappings.Resolve("divisions", "Residential"), Is.EqualTo("Residential (Dev)"));
+            Assert.That(mappings.Values["emergencyLine"], Is.EqualTo("0800"));
+        }
+    }
+
+    [Test]
+    public void LoadMappings_RealDevFile_Loads()
+    {
+        using var sample = StateFolder.WithSampleDev();
+
+        var (mappings, problems) = new StateStore(sample.Root).LoadMappings("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problems, Is.Empty);
+            Assert.That(mappings.Resolve("divisions", "Business"), Is.EqualTo("Business"));
+            Assert.That(mappings.Values.Keys, Does.Contain("emergencyLine"));
+        }
+    }
+
+    [Test]
+    public void LoadMappings_MalformedFile_ReportsItWithLine()
+    {
+        _folder.Write("mappings/dev.json", "{\n  \"references\": {\n    \"divisions\": {\"Home\": \"Home\"\n}\n");
+
+        var (mappings, problems) = _store.LoadMappings("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problems.Select(p => (p.File, p.JsonPath)), Is.EqualTo(new[] { ("mappings/dev.json", "$") }));
+            Assert.That(problems[0].Message, Does.StartWith("malformed JSON at line "));
+            Assert.That(mappings.References, Is.Empty);
+        }
+    }
+
+    [TestCase("""{"references": {"divisions": ["Home"]}}""")]
+    [TestCase("""{"values": {"a": {"b": 1}}}""")]
+    [TestCase("""{"values": ["a"]}""")]
+    public void LoadMappings_WrongShape_ReportsTheExpectedShape(string text)
+    {
+        _folder.Write("mappings/dev.json", text);
+
+        var (_, problems) = _store.LoadMappings("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problems.Select(p => p.File), Is.EqualTo(new[] { "mappings/dev.json" }));
+            Assert.That(problems[0].Message, Does.StartWith("expected {\"references\""));
+        }
+    }
+
+    [Test]
+    public void Write_EmptyFolder_CreatesCanonicalFiles()
+    {
+        var result = _store.Write("dev", [Skill("Billing"), Code("Resolved", "Done"), Skill("Heat Pumps")]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new SyncResult(3, 0, 0, 0)));
+            Assert.That(File.ReadAllText(_folder.PathOf("state/dev/routing/skills/heat-pumps.json")), Is.EqualTo("{\n  \"name\": \"Heat Pumps\"\n}\n"));
+            Assert.That(File.ReadAllText(_folder.PathOf("state/dev/routing/wrapupcodes/resolved.json")),
+                Is.EqualTo("{\n  \"description\": \"Done\",\n  \"division\": \"Home\",\n  \"name\": \"Resolved\"\n}\n"));
+            Assert.That(File.Exists(_folder.PathOf("state/dev/routing/skills/billing.json")), Is.True);
+        }
+    }
+
+    [Test]
+    public void Write_SameObjectsAgain_CountsUnchangedAndLeavesFilesUntouched()
+    {
+        _store.Write("dev", [Skill("Billing"), Code("Resolved", "Done")]);
+        var files = Directory.GetFiles(_folder.PathOf("state/dev"), "*.json", SearchOption.AllDirectories);
+        foreach (var file in files)
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+
+        var result = _store.Write("dev", [Code("Resolved", "Done"), Skill("Billing")]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new SyncResult(0, 0, 0, 2)));
+            Assert.That(result.HasChanges, Is.False);
+            Assert.That(files.Select(File.GetLastWriteTimeUtc), Has.All.EqualTo(LongAgo));
+        }
+    }
+
+    [Test]
+    public void Write_ChangedAddedAndGoneObjects_CountsEachAndTouchesOnlyThoseFiles()
+    {
+        _store.Write("dev", [Skill("Billing"), Skill("Welsh"), Code("Resolved", "Done")]);
+        foreach (var file in Directory.GetFiles(_folder.PathOf("state/dev"), "*.json", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+
+        var result = _store.Write("dev", [Skill("Billing"), Code("Resolved", "Customer's issue resolved"), Skill("Spanish")]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new SyncResult(Created: 1, Updated: 1, Removed: 1, Unchanged: 1)));
+            Assert.That(result.HasChanges, Is.True);
+            Assert.That(File.Exists(_folder.PathOf("state/dev/routing/skills/welsh.json")), Is.False);
+            Assert.That(File.Exists(_folder.PathOf("state/dev/routing/skills/spanish.json")), Is.True);
+            Assert.That(File.GetLastWriteTimeUtc(_folder.PathOf("state/dev/routing/skills/billing.json")), Is.EqualTo(LongAgo));
+            Assert.That(_folder.ReadJson("state/dev/routing/wrapupcodes/resolved.json")["description"]!.ToString(), Is.EqualTo("Customer's issue resolved"));
+        }
+    }
+
+    [Test]
+    public void Write_ContentInAnyKeyOrder_GivesByteIdenticalFiles()
+    {
+        _store.Write("dev", [(ResourceKinds.WrapupCodes, "Resolved", JObject.Parse("""{"name": "Resolved", "division": "Home", "description": "Done"}"""))]);
+        var first = File.ReadAllBytes(_folder.PathOf("state/dev/routing/wrapupcodes/resolved.json"));
+
+        var result = _store.Write("dev", [(ResourceKinds.WrapupCodes, "Resolved", JObject.Parse("""{"description": "Done", "division": "Home", "name": "Resolved", "x": null}"""))]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Unchanged, Is.EqualTo(1));
+            Assert.That(File.ReadAllBytes(_folder.PathOf("state/dev/routing/wrapupcodes/resolved.json")), Is.EqualTo(first));
+        }
+    }
+
+    [Test]
+    public void Write_NoObjects_RemovesEveryJsonFileButKeepsDotfiles()
+    {
+        _store.Write("dev", [Skill("Billing"), Code("Resolved", "Done")]);
+        _folder.Write("state/dev/routing/skills/.gitkeep", string.Empty);
+
+        var result = _store.Write("dev", []);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new SyncResult(0, 0, 2, 0)));
+            Assert.That(Directory.GetFiles(_folder.PathOf("state/dev"), "*.json", SearchOption.AllDirectories), Is.Empty);
+            Assert.That(File.Exists(_folder.PathOf("state/dev/routing/skills/.gitkeep")), Is.True);
+        }
+    }
+
+    [TestCase("../../../escape")]
+    [TestCase("/etc/passwd")]
+    [TestCase("..")]
+    [TestCase("con")]
+    [TestCase("a\nb")]
+    public void Write_HostileName_StaysInTheKindFolderAndLoadsBack(string name)
+    {
+        var result = _store.Write("dev", [Skill(name)]);
+
+        var files = Directory.GetFiles(_folder.Root, "*", SearchOption.AllDirectories);
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Created, Is.EqualTo(1));
+            Assert.That(files, Has.Length.EqualTo(1));
+            Assert.That(Path.GetDirectoryName(files[0]), Is.EqualTo(_folder.PathOf("state/dev/routing/skills")));
+            Assert.That(Path.GetFileName(files[0]), Does.Match("^[a-z0-9-]+\\.json$"));
+            Assert.That(state.Objects.Select(o => o.Key), Is.EqualTo(new[] { name }));
+        }
+    }
+
+    [Test]
+    public void WriteThenLoadDesired_GivesTheSameObjectsBack()
+    {
+        var written = new[] { Skill("Billing"), Code("Resolved", "Done"), (ResourceKinds.Queues, "Billing Support", JObject.Parse("""{"name": "Billing Support", "division": "Home", "wrapupCodes": ["Resolved"]}""")) };
+        _store.Write("dev", written);
+
+        var state = _store.LoadDesired("dev");
+
+        Assert.That(state.Objects.Select(o => CanonicalJson.Compact(o.Body)).Order(StringComparer.Ordinal),
+            Is.EqualTo(written.Select(w => CanonicalJson.Compact(w.Item3)).Order(StringComparer.Ordinal)));
+    }
+
+    [Test]
+    public void EnvironmentFolder_IsUnderStateInTheRoot()
+    {
+        Assert.That(_store.EnvironmentFolder("test"), Is.EqualTo(Path.Combine(Path.GetFullPath(_folder.Root), "state", "test")));
+    }
+}

@@ -1,0 +1,455 @@
+using CxAsCode.Resources;
+using CxAsCode.State;
+using CxAsCode.Tests.TestData;
+using CxAsCode.Validation;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Tests.Validation;
+
+public class StateValidatorTests
+{
+    private const string BillingSupport = "state/dev/routing/queues/billing-support.json";
+    private const string OutageLine = "state/dev/routing/queues/outage-line.json";
+    private const string Resolved = "state/dev/routing/wrapupcodes/resolved.json";
+    private const string Welsh = "state/dev/routing/skills/welsh.json";
+    private const string AnId = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+
+    private static readonly HashSet<string> LiveDivisions = new(["Home", "Residential", "Business"], NameComparer.Instance);
+
+    private StateFolder _folder = null!;
+
+    [SetUp]
+    public void SetUp() => _folder = StateFolder.WithSampleDev();
+
+    [TearDown]
+    public void TearDown() => _folder.Dispose();
+
+    /// <summary>Loads the temp copy like the pipeline does and validates it, mapping problems included.</summary>
+    private IReadOnlyList<ValidationError> Validate(ISet<string>? liveDivisions = null, bool offline = false)
+    {
+        var store = new StateStore(_folder.Root);
+        var state = store.LoadDesired("dev");
+        var (mappings, problems) = store.LoadMappings("dev");
+        return [.. problems, .. StateValidator.Validate(state, mappings, kind => offline || kind != ResourceKinds.Divisions ? null : liveDivisions ?? LiveDivisions)];
+    }
+
+    private static string Describe(IEnumerable<ValidationError> errors) => string.Join("\n", errors);
+
+    [Test]
+    public void Validate_SampleDevState_HasNoErrors()
+    {
+        var errors = Validate();
+
+        Assert.That(errors, Is.Empty, Describe(errors));
+    }
+
+    [Test]
+    public void Validate_SampleDevStateOffline_HasNoErrors()
+    {
+        Assert.That(Validate(offline: true), Is.Empty);
+    }
+
+    [Test]
+    public void Validate_SampleDevState_LoadsEveryFile()
+    {
+        var state = new StateStore(_folder.Root).LoadDesired("dev");
+
+        Assert.That(state.Objects, Has.Count.EqualTo(Directory.GetFiles(_folder.PathOf("state/dev"), "*.json", SearchOption.AllDirectories).Length));
+    }
+
+    [Test]
+    public void Validate_UnknownSkillInBullseye_NamesFileAndPath()
+    {
+        _folder.Edit(BillingSupport, q => q["bullseye"]!["rings"]![0]!["actions"]!["skillsToRemove"]![0] = "Gas Boilers");
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (BillingSupport, "$.bullseye.rings[0].actions.skillsToRemove[0]") }));
+            Assert.That(errors[0].Message, Does.Contain("'Gas Boilers'").And.Contain("skills"));
+        }
+    }
+
+    [Test]
+    public void Validate_ReferencedSkillFileDeleted_ReportsTheDanglingReference()
+    {
+        _folder.Delete("state/dev/routing/skills/english.json");
+
+        var errors = Validate();
+
+        Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (BillingSupport, "$.bullseye.rings[1].actions.skillsToRemove[0]") }));
+    }
+
+    [Test]
+    public void Validate_UnknownWrapupCodeInQueue_NamesFileAndPath()
+    {
+        _folder.Edit(BillingSupport, q => ((JArray)q["wrapupCodes"]!).Add("Refund Issued"));
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (BillingSupport, "$.wrapupCodes[4]") }));
+            Assert.That(errors[0].Message, Does.Contain("'Refund Issued'").And.Contain("wrapupcodes"));
+        }
+    }
+
+    [Test]
+    public void Validate_SameNameInTwoFilesDifferingInCase_NamesBothFiles()
+    {
+        var first = $"state/dev/routing/skills/{FileNames.StemFor("Gas & Electric")}.json";
+        var second = $"state/dev/routing/skills/{FileNames.StemFor("GAS & ELECTRIC")}.json";
+        _folder.Write(first, "{\"name\": \"Gas & Electric\"}\n");
+        _folder.Write(second, "{\"name\": \"GAS & ELECTRIC\"}\n");
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors, Has.Count.EqualTo(1), Describe(errors));
+            Assert.That(errors[0].JsonPath, Is.EqualTo("$.name"));
+            Assert.That(errors[0].Message, Does.Contain("duplicate"));
+            Assert.That($"{errors[0].File} {errors[0].Message}", Does.Contain(first).And.Contain(second));
+        }
+    }
+
+    [Test]
+    public void Validate_SameNameAsAnotherKind_IsAccepted()
+    {
+        // The sample already has a skill and a queue both named "Payments"; prove it, so the test means something.
+        var state = new StateStore(_folder.Root).LoadDesired("dev");
+        Assume.That(state.Objects.Count(o => o.Key == "Payments"), Is.EqualTo(2));
+
+        Assert.That(Validate(), Is.Empty);
+    }
+
+    [Test]
+    public void Validate_FileNameNotMatchingName_SaysWhichNameIsExpected()
+    {
+        _folder.Move("state/dev/routing/skills/solar.json", "state/dev/routing/skills/solar-panels.json");
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { ("state/dev/routing/skills/solar-panels.json", "$.name") }));
+            Assert.That(errors[0].Message, Does.Contain("'Solar'").And.Contain("expected solar.json"));
+        }
+    }
+
+    [TestCase(Welsh, "colour", "$.colour")]
+    [TestCase(Resolved, "id", "$.id")]
+    [TestCase(BillingSupport, "enableTranscription", "$.enableTranscription")]
+    [TestCase(BillingSupport, "acwSettings.timeout", "$.acwSettings.timeout")]
+    [TestCase(BillingSupport, "mediaSettings.call.alertTimeout", "$.mediaSettings.call.alertTimeout")]
+    [TestCase(BillingSupport, "mediaSettings.video", "$.mediaSettings.video")]
+    public void Validate_UnknownField_IsReportedAtItsPath(string file, string field, string path)
+    {
+        _folder.Edit(file, content =>
+        {
+            var parts = field.Split('.');
+            var parent = parts[..^1].Aggregate((JToken)content, (t, p) => t[p]!);
+            parent[parts[^1]] = 1;
+        });
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (file, path) }));
+            Assert.That(errors[0].Message, Does.StartWith($"unknown field '{field.Split('.')[^1]}'"));
+        }
+    }
+
+    [Test]
+    public void Validate_UnknownFieldInOpenMediaSettings_IsAccepted()
+    {
+        _folder.Edit(BillingSupport, q => q["mediaSettings"]!["callback"]!["mode"] = "AgentFirst");
+
+        Assert.That(Validate(), Is.Empty);
+    }
+
+    [TestCase("acwSettings.timeoutMs", "\"30000\"", "expected a whole number, found a string")]
+    [TestCase("acwSettings.timeoutMs", "30000.5", "expected a whole number, found a number")]
+    [TestCase("description", "42", "expected a string, found a whole number")]
+    [TestCase("description", "null", "expected a string, found null")]
+    [TestCase("mediaSettings.call.enableAutoAnswer", "\"no\"", "expected true or false, found a string")]
+    [TestCase("mediaSettings.call.serviceLevel.percentage", "\"80%\"", "expected a number, found a string")]
+    [TestCase("acwSettings", "[]", "expected an object, found an array")]
+    [TestCase("wrapupCodes", "\"Resolved\"", "expected an array, found a string")]
+    [TestCase("bullseye.rings", "{}", "expected an array, found an object")]
+    public void Validate_WrongJsonType_IsReportedAtItsPath(string field, string json, string message)
+    {
+        _folder.Edit(BillingSupport, q => q.SelectToken(field)!.Replace(JToken.Parse(json)));
+
+        var errors = Validate();
+
+        Assert.That(errors.Select(e => (e.File, e.JsonPath, e.Message)), Is.EqualTo(new[] { (BillingSupport, "$." + field, message) }));
+    }
+
+    [Test]
+    public void Validate_WrongTypeInsideArray_NamesTheElement()
+    {
+        _folder.Edit(BillingSupport, q => q["bullseye"]!["rings"]![1]!["expansionCriteria"]![0]!["threshold"] = "soon");
+
+        var errors = Validate();
+
+        Assert.That(errors.Select(e => e.JsonPath), Is.EqualTo(new[] { "$.bullseye.rings[1].expansionCriteria[0].threshold" }));
+    }
+
+    [Test]
+    public void Validate_WholeNumberWhereNumberExpected_IsAccepted()
+    {
+        _folder.Edit(BillingSupport, q => q["mediaSettings"]!["call"]!["serviceLevel"]!["percentage"] = 1);
+
+        Assert.That(Validate(), Is.Empty);
+    }
+
+    [TestCase("skillEvaluationMethod", "FASTEST")]
+    [TestCase("skillEvaluationMethod", "best")]
+    [TestCase("acwSettings.wrapupPrompt", "SOMETIMES")]
+    [TestCase("bullseye.rings[0].expansionCriteria[0].type", "TIMEOUT_MINUTES")]
+    public void Validate_ValueNotInEnum_ListsTheAllowedValues(string field, string value)
+    {
+        _folder.Edit(BillingSupport, q => q.SelectToken(field)!.Replace(value));
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (BillingSupport, "$." + field) }));
+            Assert.That(errors[0].Message, Does.StartWith($"'{value}' is not allowed; expected one of: "));
+        }
+    }
+
+    [TestCase(Resolved)]
+    [TestCase(BillingSupport)]
+    public void Validate_MissingDivision_IsReported(string file)
+    {
+        _folder.Edit(file, content => content.Remove("division"));
+
+        var errors = Validate();
+
+        Assert.That(errors.Select(e => (e.File, e.JsonPath, e.Message)), Is.EqualTo(new[] { (file, "$.division", "missing required field 'division'") }));
+    }
+
+    [Test]
+    public void Validate_DivisionNotInMappings_IsReported()
+    {
+        _folder.Edit(Resolved, content => content["division"] = "Wholesale");
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (Resolved, "$.division") }));
+            Assert.That(errors[0].Message, Does.Contain("'Wholesale'").And.Contain("mappings file"));
+        }
+    }
+
+    [Test]
+    public void Validate_MappingTargetNotInLiveOrg_NamesTheMappingEntry()
+    {
+        _folder.Edit("mappings/dev.json", m => m["references"]!["divisions"]!["Business"] = "Commercial");
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { ("mappings/dev.json", "$.references.divisions['Business']") }));
+            Assert.That(errors[0].Message, Does.Contain("'Commercial'"));
+        }
+    }
+
+    [Test]
+    public void Validate_MappingTargetNotInLiveOrgWhileOffline_IsNotChecked()
+    {
+        _folder.Edit("mappings/dev.json", m => m["references"]!["divisions"]!["Business"] = "Commercial");
+
+        Assert.That(Validate(offline: true), Is.Empty);
+    }
+
+    [Test]
+    public void Validate_MappingForUnknownKind_IsReported()
+    {
+        _folder.Edit("mappings/dev.json", m => m["references"]!["flows"] = new JObject { ["Main"] = "Main IVR" });
+
+        var errors = Validate();
+
+        Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { ("mappings/dev.json", "$.references.flows") }));
+    }
+
+    [Test]
+    public void Validate_GuidAsSkillReference_SaysItLooksLikeAnId()
+    {
+        _folder.Edit(BillingSupport, q => q["bullseye"]!["rings"]![0]!["actions"]!["skillsToRemove"]![0] = AnId);
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (BillingSupport, "$.bullseye.rings[0].actions.skillsToRemove[0]") }));
+            Assert.That(errors[0].Message, Does.Contain("looks like an id"));
+        }
+    }
+
+    [TestCase(Resolved, "division")]
+    [TestCase(BillingSupport, "division")]
+    [TestCase(BillingSupport, "wrapupCodes[0]")]
+    public void Validate_GuidAsOtherReference_SaysItLooksLikeAnId(string file, string path)
+    {
+        _folder.Edit(file, content => content.SelectToken(path)!.Replace(AnId.ToUpperInvariant()));
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (file, "$." + path) }));
+            Assert.That(errors[0].Message, Does.Contain("looks like an id"));
+        }
+    }
+
+    [Test]
+    public void Validate_UnknownSubstitution_NamesTheKey()
+    {
+        _folder.Edit(OutageLine, q => q["description"] = "Emergency: {{emergencyLine}}, after hours: {{afterHoursLine}}");
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (OutageLine, "$.description") }));
+            Assert.That(errors[0].Message, Does.Contain("{{afterHoursLine}}"));
+        }
+    }
+
+    [Test]
+    public void Validate_UnknownSubstitutionNested_NamesTheNestedPath()
+    {
+        _folder.Edit(OutageLine, q => q["mediaSettings"]!["callback"]!["callerIdName"] = "{{brand}}");
+
+        Assert.That(Validate().Select(e => e.JsonPath), Is.EqualTo(new[] { "$.mediaSettings.callback.callerIdName" }));
+    }
+
+    [TestCase("Solar\nPanels", "control character")]
+    [TestCase("Solar\tPanels", "control character")]
+    [TestCase("Solar\u0000", "control character")]
+    [TestCase(" Solar", "white space")]
+    [TestCase("Solar ", "white space")]
+    [TestCase("", "name is empty")]
+    public void Validate_BadName_IsReportedAtName(string name, string message)
+    {
+        _folder.Edit("state/dev/routing/skills/solar.json", s => s["name"] = name);
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { ("state/dev/routing/skills/solar.json", "$.name") }));
+            Assert.That(errors[0].Message, Does.Contain(message));
+        }
+    }
+
+    [Test]
+    public void Validate_NameLongerThan255_IsReported()
+    {
+        var name = new string('x', 256);
+        _folder.Delete("state/dev/routing/skills/solar.json");
+        _folder.Write($"state/dev/routing/skills/{FileNames.StemFor(name)}.json", $"{{\"name\": \"{name}\"}}");
+
+        var errors = Validate();
+
+        Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[] { "name is longer than 255 characters" }));
+    }
+
+    [Test]
+    public void Validate_HashedFileNameForPunctuatedName_IsAccepted()
+    {
+        const string name = "Billing & Payments";
+        _folder.Write($"state/dev/routing/skills/{FileNames.StemFor(name)}.json", $"{{\"name\": \"{name}\"}}");
+
+        Assert.That(Validate(), Is.Empty);
+    }
+
+    [Test]
+    public void Validate_ProblemsFromLoading_AreListedWithTheRest()
+    {
+        _folder.Write("state/dev/routing/skills/broken.json", "{\"name\": ");
+        _folder.Write("state/dev/routing/flows/main.json", "{\"name\": \"Main\"}");
+        _folder.Edit(Welsh, s => s["colour"] = "red");
+
+        var errors = Validate();
+
+        Assert.That(errors.Select(e => e.File), Is.EqualTo(new[]
+        {
+            "state/dev/routing/flows/main.json",
+            "state/dev/routing/skills/broken.json",
+            Welsh,
+        }));
+    }
+
+    [Test]
+    public void Validate_ManyProblems_AreSortedByFileThenPath()
+    {
+        _folder.Edit(BillingSupport, q =>
+        {
+            q["skillEvaluationMethod"] = "FASTEST";
+            q["acwSettings"]!["timeoutMs"] = "slow";
+            q["bullseye"]!["rings"]![0]!["actions"]!["skillsToRemove"]![0] = "Gas";
+        });
+        _folder.Edit(Resolved, c => c.Remove("division"));
+        _folder.Edit(Welsh, s => s["colour"] = "red");
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[]
+            {
+                (BillingSupport, "$.acwSettings.timeoutMs"),
+                (BillingSupport, "$.bullseye.rings[0].actions.skillsToRemove[0]"),
+                (BillingSupport, "$.skillEvaluationMethod"),
+                (Welsh, "$.colour"),
+                (Resolved, "$.division"),
+            }));
+        }
+    }
+
+    [Test]
+    public void Validate_TenThousandSkillsWithThreePlantedErrors_ReportsExactlyThoseThree()
+    {
+        using var big = StateFolder.Empty();
+        var folder = big.PathOf("state/dev/routing/skills");
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var name = $"Skill {i:D5}";
+            File.WriteAllText(Path.Combine(folder, FileNames.StemFor(name) + ".json"), $"{{\"name\": \"{name}\"}}\n");
+        }
+
+        // 1: a second file whose name equals another's but for case (its file name is still right for it).
+        File.WriteAllText(Path.Combine(folder, FileNames.StemFor("SKILL-00042") + ".json"), "{\"name\": \"SKILL-00042\"}\n");
+        File.WriteAllText(Path.Combine(folder, FileNames.StemFor("Skill-00042") + ".json"), "{\"name\": \"Skill-00042\"}\n");
+        File.Delete(Path.Combine(folder, "skill-00042.json"));
+
+        // 2: an unknown field.
+        File.WriteAllText(Path.Combine(folder, "skill-05000.json"), "{\"name\": \"Skill 05000\", \"priority\": 1}\n");
+
+        // 3: a file name that does not match its name.
+        File.WriteAllText(Path.Combine(folder, "skill-09999.json"), "{\"name\": \"Skill 99999\"}\n");
+
+        var store = new StateStore(big.Root);
+        var state = store.LoadDesired("dev");
+        var errors = StateValidator.Validate(state, Mappings.Empty, _ => null);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Objects, Has.Count.EqualTo(10_001));
+            Assert.That(errors, Has.Count.EqualTo(3), Describe(errors));
+            Assert.That(errors.Select(e => e.Message), Has.One.Contains("duplicate"));
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Has.One.EqualTo(("state/dev/routing/skills/skill-05000.json", "$.priority")));
+            Assert.That(errors.Select(e => (e.File, e.JsonPath)), Has.One.EqualTo(("state/dev/routing/skills/skill-09999.json", "$.name")));
+        }
+    }
+}
