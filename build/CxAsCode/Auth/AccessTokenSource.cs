@@ -13,6 +13,8 @@ public sealed class AccessTokenSource : ITokenSource
         masker.Add(token);
     }
 
+    public bool CanRenew => false;
+
     public string Description => "a pre-issued access token (GENESYSCLOUD_ACCESS_TOKEN)";
 
     public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_token);

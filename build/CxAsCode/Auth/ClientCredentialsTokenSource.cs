@@ -34,6 +34,8 @@ public sealed class ClientCredentialsTokenSource : ITokenSource, IDisposable
         masker.AddBasicCredentials(clientId, clientSecret);
     }
 
+    public bool CanRenew => true;
+
     public string Description => $"client credentials (client {Shorten(_clientId)}) at {_tokenUri.GetLeftPart(UriPartial.Authority)}";
 
     /// <remarks>POST /oauth/token</remarks>

@@ -9,6 +9,9 @@ public interface ITokenSource
     /// <summary>Forget the current token (the API answered 401), so the next call fetches a new one.</summary>
     void Invalidate();
 
+    /// <summary>False for a token that cannot be replaced: a 401 with it is final.</summary>
+    bool CanRenew { get; }
+
     /// <summary>For logs: "client credentials for client 1a2b…", never the secret.</summary>
     string Description { get; }
 }

@@ -41,7 +41,6 @@ public sealed class Connection : IDisposable
 
     public static async Task<Connection> OpenAsync(PipelineOptions options, Func<string, string?> env, SecretMasker masker, TimeProvider time, CancellationToken cancellationToken)
     {
-        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // Polly owns timeouts
         var token = env("GENESYSCLOUD_ACCESS_TOKEN");
         var clientId = env("GENESYSCLOUD_OAUTHCLIENT_ID");
         var secret = env("GENESYSCLOUD_OAUTHCLIENT_SECRET");
@@ -54,15 +53,17 @@ public sealed class Connection : IDisposable
                 Path.Combine(options.RepositoryRoot, ".sandbox"),
                 port: 0,
                 cancellationToken);
+            var http = NewHttpClient();
             var tokens = new ClientCredentialsTokenSource(http, sandbox.BaseAddress, SandboxClientId, SandboxClientSecret, masker, time);
             return new Connection(sandbox.BaseAddress, tokens, http, $"the local sandbox at {sandbox.BaseAddress} (org kept in .sandbox/)", sandbox);
         }
 
         var (apiBase, loginBase) = Hosts(env);
+        var client = NewHttpClient();
         ITokenSource source = !string.IsNullOrEmpty(token)
             ? new AccessTokenSource(token, masker)
-            : new ClientCredentialsTokenSource(http, loginBase, clientId!, secret!, masker, time);
-        return new Connection(apiBase, source, http, $"{apiBase} with {source.Description}", null);
+            : new ClientCredentialsTokenSource(client, loginBase, clientId!, secret!, masker, time);
+        return new Connection(apiBase, source, client, $"{apiBase} with {source.Description}", null);
     }
 
     public void Dispose()
@@ -71,6 +72,8 @@ public sealed class Connection : IDisposable
         Http.Dispose();
         _sandbox?.Dispose();
     }
+
+    private static HttpClient NewHttpClient() => new() { Timeout = Timeout.InfiniteTimeSpan }; // Polly owns timeouts
 
     /// <summary>Where ./build.sh builds the sandbox.</summary>
     public static string SandboxAssembly(string repositoryRoot) =>
@@ -109,7 +112,8 @@ public sealed class Connection : IDisposable
     }
 
     private static Uri AbsoluteUri(string value, string name) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        // API paths are absolute (/api/v2/…, /oauth/token): a base path would be silently dropped, so refuse one.
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.AbsolutePath == "/" && uri.Query.Length == 0
             ? uri
-            : throw new ConfigurationException($"{name} must be an absolute http(s) URL.");
+            : throw new ConfigurationException($"{name} must be an http(s) URL of a host, without a path: e.g. https://api.mypurecloud.ie or http://127.0.0.1:8787.");
 }

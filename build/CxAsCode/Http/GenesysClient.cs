@@ -105,7 +105,7 @@ public sealed class GenesysClient
         {
             return await SendOnceAsync(method, pathAndQuery, body, cancellationToken);
         }
-        catch (ApiAuthenticationException)
+        catch (ApiAuthenticationException e) when (_tokens.CanRenew && e.Path != "/oauth/token")
         {
             // Tokens expire mid-run: fetch a new one once; a second 401 in a row is real.
             _tokens.Invalidate();

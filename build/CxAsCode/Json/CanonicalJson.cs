@@ -48,9 +48,12 @@ public static class CanonicalJson
     {
         using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
         var token = JToken.ReadFrom(reader);
-        if (reader.Read() && reader.TokenType != JsonToken.Comment)
+        while (reader.Read())
         {
-            throw new JsonReaderException($"Unexpected content after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}.");
+            if (reader.TokenType != JsonToken.Comment)
+            {
+                throw new JsonReaderException($"Unexpected content after the JSON value at line {reader.LineNumber}, position {reader.LinePosition}.");
+            }
         }
 
         return token;

@@ -32,9 +32,20 @@ public static class LiveNormalizer
             if (body[sub.Field] is JArray list)
             {
                 var target = ResourceKinds.ByName(sub.TargetKind);
-                body[sub.Field] = new JArray(list.OfType<JObject>()
-                    .Select(o => snapshot.ById(target, (string?)o["id"] ?? string.Empty)?.Key ?? (string?)o["name"])
-                    .OfType<string>());
+                var names = new JArray();
+                foreach (var member in list.OfType<JObject>())
+                {
+                    var name = snapshot.ById(target, (string?)member["id"] ?? string.Empty)?.Key ?? (string?)member["name"];
+                    if (name is null)
+                    {
+                        warnings.Add($"{kind} '{(string?)raw["name"]}': {sub.Field} holds a {target} that no longer exists; left out.");
+                        continue;
+                    }
+
+                    names.Add(name);
+                }
+
+                body[sub.Field] = names;
             }
         }
 
@@ -53,7 +64,15 @@ public static class LiveNormalizer
             {
                 // Never write an id into state: drop the dangling reference and say so.
                 warnings.Add($"{owner} '{ownerName}': {reference.Path} points at a {target} that no longer exists; left out.");
-                token.Remove();
+                if (token.Parent is JProperty property)
+                {
+                    property.Remove(); // a single-valued reference: drop the field
+                }
+                else
+                {
+                    token.Remove(); // an array element
+                }
+
                 continue;
             }
 

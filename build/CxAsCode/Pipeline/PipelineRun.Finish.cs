@@ -6,6 +6,14 @@ namespace CxAsCode.Pipeline;
 /// <summary>The end of every run: record the failure, write the report, say how it ended.</summary>
 public sealed partial class PipelineRun
 {
+    /// <summary>Cake wraps a task's exception; the cause is what a person needs to read.</summary>
+    private static Exception Unwrap(Exception failure) => failure switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        System.Reflection.TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+        _ => failure,
+    };
+
     /// <summary>Records a task's failure (the first one wins: it is the cause).</summary>
     public void RecordFailure(Exception failure) => Failure ??= failure;
 
@@ -31,7 +39,7 @@ public sealed partial class PipelineRun
             DeployResult = deployment,
             ValidationErrors = ValidationErrors,
             SyncResult = Sync,
-            Error = Failure is null ? null : Masker.Apply(Failure.Message),
+            Error = Failure is null ? null : Masker.Apply(Unwrap(Failure).Message),
             Warnings = Warnings,
         };
         ReportWriter.Write(RunFolder, report);
@@ -42,7 +50,8 @@ public sealed partial class PipelineRun
 
         if (Failure is not null)
         {
-            GitHub.Error(Masker.Apply(Failure.Message));
+            Log("Error: " + Unwrap(Failure).Message);
+            GitHub.Error(Masker.Apply(Unwrap(Failure).Message));
         }
 
         Log($"Report: {Path.GetRelativePath(Options.RepositoryRoot, RunFolder).Replace('\\', '/')}/report.md; {Requests} sent; exit code {ExitCode}.");

@@ -74,7 +74,8 @@ public sealed partial class PipelineRun
         var (mappings, problems) = _store.LoadMappings(Options.Environment);
         Mappings = mappings;
         ValidationErrors = problems;
-        DesiredObjects = [.. Desired.Objects.Select(o => o with { Body = StateNormalizer.ToCanonical(o.Kind, o.Body, mappings) })];
+        // Canonical objects name their file from the repository root, as plans and reports show it.
+        DesiredObjects = [.. Desired.Objects.Select(o => o with { Body = StateNormalizer.ToCanonical(o.Kind, o.Body, mappings), SourceFile = Desired.PathOf(o) })];
         foreach (var warning in _warnings)
         {
             Log("Warning: " + warning);
@@ -90,7 +91,7 @@ public sealed partial class PipelineRun
             return;
         }
 
-        ValidationErrors = [.. ValidationErrors, .. StateValidator.Validate(Desired, Mappings, kind => kind.IsManaged ? null : Live?.Of(kind).Select(o => o.Key).ToHashSet(NameComparer.Instance))];
+        ValidationErrors = [.. ValidationErrors, .. StateValidator.Validate(Desired, Mappings, kind => kind.IsManaged ? null : Live?.Of(kind).Select(o => o.Key).ToHashSet(StringComparer.Ordinal))];
         if (ValidationErrors.Count == 0)
         {
             Log($"Validate: {Desired.Objects.Count} objects in {Desired.EnvironmentPath} are valid.");

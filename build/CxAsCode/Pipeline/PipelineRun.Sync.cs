@@ -15,7 +15,8 @@ public sealed partial class PipelineRun
     public void SyncState()
     {
         var live = Live ?? throw new InvalidOperationException("Extract has not run.");
-        var existing = DesiredObjects.ToDictionary(o => (o.Kind.Name, o.Key.ToUpperInvariant()));
+        var existing = DesiredObjects.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
+        var asWritten = Desired!.Objects.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
         var files = new List<(ResourceKind, string, JObject)>();
         foreach (var kind in ResourceKinds.Managed)
         {
@@ -23,7 +24,7 @@ public sealed partial class PipelineRun
             {
                 var current = existing.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
                 var keep = current is not null && JToken.DeepEquals(current.Body, item.Body)
-                    ? Desired!.Objects.First(o => o.SourceFile == current.SourceFile).Body
+                    ? asWritten[(kind.Name, item.Key.ToUpperInvariant())].Body
                     : StateNormalizer.ToState(kind, item.Body, Mappings);
                 files.Add((kind, item.Key, keep));
             }

@@ -20,13 +20,16 @@ public static class FileNames
     public static string StemFor(string name)
     {
         var builder = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormKD))
+        // No Unicode normalization: its result depends on the process's globalization mode (ICU or
+        // invariant), and a file name must be the same in the Cake host and in tests. Non-ASCII is dropped
+        // and the hash suffix below keeps such names apart.
+        foreach (var c in name)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
                 builder.Append(char.ToLowerInvariant(c));
             }
-            else if (builder.Length > 0 && builder[^1] != '-' && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            else if (builder.Length > 0 && builder[^1] != '-')
             {
                 builder.Append('-');
             }

@@ -40,16 +40,17 @@ public static partial class StateValidator
             }
         }
 
+        var exact = state.Objects.Select(o => (o.Kind.Name, o.Key)).ToHashSet();
         foreach (var item in state.Objects)
         {
-            errors.AddRange(CheckObject(item, state.PathOf(item), keys, mappings, liveNames));
+            errors.AddRange(CheckObject(item, state.PathOf(item), keys, exact, mappings));
         }
 
         errors.AddRange(CheckMappings(mappings, state.MappingsPath, liveNames));
         return [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.JsonPath, StringComparer.Ordinal)];
     }
 
-    private static IEnumerable<ValidationError> CheckObject(ResourceObject item, string file, Dictionary<string, Dictionary<string, string>> keys, Mappings mappings, Func<ResourceKind, ISet<string>?> liveNames)
+    private static IEnumerable<ValidationError> CheckObject(ResourceObject item, string file, Dictionary<string, Dictionary<string, string>> keys, HashSet<(string Kind, string Key)> exact, Mappings mappings)
     {
         var content = item.Body;
         foreach (var (path, message) in SchemaChecker.Check(content, item.Kind.Schema))
@@ -91,6 +92,12 @@ public static partial class StateValidator
                 if (LooksLikeId().IsMatch(name))
                 {
                     yield return new(file, "$." + token.Path, $"'{name}' looks like an id; state names a {target} by its name");
+                }
+                else if (mappings.Resolve(target.Name, name) is null && target.IsManaged && keys[target.Name].TryGetValue(name, out var holder) && !exact.Contains((target.Name, name)))
+                {
+                    // Names are unique regardless of case, but the plan compares them exactly: a case
+                    // variant would show as a change forever.
+                    yield return new(file, "$." + token.Path, $"'{name}' differs only in case from the {target} defined in {holder}; use its exact spelling");
                 }
                 else if (mappings.Resolve(target.Name, name) is null && !(target.IsManaged && keys[target.Name].ContainsKey(name)))
                 {

@@ -117,6 +117,8 @@ public sealed class ConnectionTests
     [TestCase("ftp://example.test")]
     [TestCase("not a url")]
     [TestCase("/relative/path")]
+    [TestCase("https://gateway.example.test/genesys")]
+    [TestCase("https://api.mypurecloud.ie/?x=1")]
     public void OpenAsync_ApiUrlNotAbsoluteHttp_ThrowsNamingTheVariable(string value) =>
         Assert.That(
             () => OpenAsync("dev", Credentials(("GENESYSCLOUD_API_URL", value))),

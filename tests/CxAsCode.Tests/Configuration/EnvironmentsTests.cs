@@ -64,7 +64,6 @@ public sealed class EnvironmentsTests
             Throws.TypeOf<ConfigurationException>().With.Message.Not.Contain("\n"));
 
     [Test]
-    //[Ignore("Engine bug: Environments.SafeName uses '$', which also matches before a trailing newline, so a folder named \"prod\\n\" is listed and accepted.")]
     public void Require_FolderNameWithTrailingNewline_IsNeitherKnownNorAccepted()
     {
         Directory.CreateDirectory(Path.Combine(_root, "state", "stage\n"));

@@ -134,12 +134,26 @@ public sealed partial class GenesysClientTests
     }
 
     [Test]
-    //[Ignore("Engine bug: GenesysClient.GetAllAsync checks nextUri with a plain StartsWith(path), so dot segments (and /api/v2/routing/queuesX) leave the collection.")]
     public async Task GetAllAsync_NextUriWithDotSegmentsOutOfTheCollection_ThrowsWithoutFollowing()
     {
         GivenPage(1, ["a", "b"], next: QueuesPath + "/../../users?pageSize=2&pageNumber=2", pageCount: 2);
         _server.Given(Request.Create().WithPath("/api/v2/users").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(Envelope(["user"], next: null, pageCount: 2)));
+        var client = CreateClient();
+
+        await Assert.ThatAsync(
+            () => client.GetAllAsync(QueuesPath, 2, null, CancellationToken.None),
+            Throws.InstanceOf<ApiException>().With.Message.Contains("refusing to follow nextUri"));
+
+        Assert.That(_server.Requests().Select(e => e.Request().Path), Is.EqualTo(new[] { QueuesPath }));
+    }
+
+    [Test]
+    public async Task GetAllAsync_NextUriOnASiblingPathWithTheSamePrefix_ThrowsWithoutFollowing()
+    {
+        GivenPage(1, ["a", "b"], next: QueuesPath + "-archive?pageSize=2&pageNumber=2", pageCount: 2);
+        _server.Given(Request.Create().WithPath(QueuesPath + "-archive").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(Envelope(["old"], next: null, pageCount: 2)));
         var client = CreateClient();
 
         await Assert.ThatAsync(

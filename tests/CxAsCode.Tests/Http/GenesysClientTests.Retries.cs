@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CxAsCode.Auth;
 using CxAsCode.Http;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -73,6 +74,38 @@ public sealed partial class GenesysClientTests
         {
             Assert.That((string?)result?["id"], Is.EqualTo("q"));
             Assert.That(_server.LogEntries.Count, Is.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public async Task SendAsync_RetryAfterAsFutureHttpDate_WaitsUntilThatDateOnTheClock()
+    {
+        // Polly waits on the injected clock, so a fake one proves the wait without sleeping through it.
+        var time = new FakeTimeProvider();
+        var until = time.GetUtcNow().AddSeconds(30).ToString("r", CultureInfo.InvariantCulture);
+        GivenSequence(QueuesPath, "GET",
+            Response.Create().WithStatusCode(429).WithHeader("Retry-After", until).WithBody(ErrorBody(429, TooManyRequests, "slow down")),
+            Response.Create().WithStatusCode(200).WithBody("""{"id":"q"}"""));
+        var options = FastOptions();
+        options.AttemptTimeout = TimeSpan.FromHours(1);
+        var http = Track(new HttpClient());
+        var pipelines = Track(new ResiliencePipelines(options, time));
+        var client = new GenesysClient(http, new Uri(_server.Url!), new AccessTokenSource(Token, _masker), pipelines, _masker, new RequestCounter(), time);
+
+        var call = client.GetAsync(QueuesPath, CancellationToken.None);
+        await _server.WaitForRequestsAsync(1, TimeSpan.FromSeconds(5));
+        await Task.Delay(200); // let the client read the 429 and start waiting
+        time.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(100);
+        var requestsBeforeTheDate = _server.LogEntries.Count;
+        time.Advance(TimeSpan.FromSeconds(1));
+        var result = await call.WaitAsync(TimeSpan.FromSeconds(5));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(requestsBeforeTheDate, Is.EqualTo(1));
+            Assert.That((string?)result?["id"], Is.EqualTo("q"));
+            Assert.That(_server.LogEntries, Has.Count.EqualTo(2));
         }
     }
 
@@ -212,6 +245,34 @@ public sealed partial class GenesysClientTests
             Assert.That(error.Code, Is.EqualTo("bad.credentials"));
             Assert.That(_server.Requests(QueuesPath), Has.Count.EqualTo(2));
             Assert.That(_server.Requests("/oauth/token"), Has.Count.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task SendAsync_401WithAPreIssuedToken_IsFinalAfterOneRequest()
+    {
+        _server.Given(Request.Create().WithPath(QueuesPath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(401).WithBody(ErrorBody(401, "bad.credentials", "Invalid login credentials")));
+        var client = CreateClient(tokens: new AccessTokenSource("pre-issued-token-dddd", _masker));
+
+        await CatchAsync<ApiAuthenticationException>(() => client.GetAsync(QueuesPath, CancellationToken.None));
+
+        Assert.That(_server.Requests(QueuesPath), Has.Count.EqualTo(1), "the same token would only be refused again");
+    }
+
+    [Test]
+    public async Task SendAsync_TokenEndpointRefusesTheClient_AsksForATokenOnce()
+    {
+        _server.Given(Request.Create().WithPath("/oauth/token").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(400).WithBody("""{"error":"invalid_client","description":"client not found","error_description":"client not found"}"""));
+        var client = CreateClient(tokens: ClientCredentials());
+
+        await CatchAsync<ApiAuthenticationException>(() => client.GetAsync(QueuesPath, CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_server.Requests("/oauth/token"), Has.Count.EqualTo(1));
+            Assert.That(_server.Requests(QueuesPath), Is.Empty);
         }
     }
 

@@ -77,7 +77,6 @@ public sealed partial class GenesysClientTests
     }
 
     [Test]
-    //[Ignore("Engine bug: GenesysClient.ErrorFor cuts a non-JSON error body at 200 characters before masking, so a secret across the cut leaks its prefix.")]
     public async Task SendAsync_LongNonJsonErrorBodyWithSecretAtTheCut_LeaksNoPartOfIt()
     {
         GivenTokenEndpoint();
@@ -88,11 +87,10 @@ public sealed partial class GenesysClientTests
 
         var error = await CatchAsync<ApiException>(() => client.SendAsync(HttpMethod.Post, QueuesPath, new JObject(), CancellationToken.None));
 
-        Assert.That(error.Message, Does.Not.Contain(IssuedToken[..12]));
+        Assert.That(error.Message, Does.Not.Contain(IssuedToken[..12]).And.Contain("***"));
     }
 
     [Test]
-    //[Ignore("Engine bug: GenesysClient.ErrorFor masks the serialized JSON body, where a secret holding a quote or backslash appears escaped and is not found.")]
     public async Task SendAsync_ErrorBodyEchoingASecretWithQuoteAndBackslash_MasksItInBody()
     {
         const string secret = "ab\"cd\\efgh";

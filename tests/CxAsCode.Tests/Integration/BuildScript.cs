@@ -7,7 +7,13 @@ internal static class BuildScript
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(SandboxHost? sandbox, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(SandboxHost? sandbox, params string[] arguments) =>
+        RunAsync(sandbox, new Dictionary<string, string?>(), arguments);
+
+    /// <param name="sandbox">Credentials and URL of a running sandbox, or null for none.</param>
+    /// <param name="environment">Extra variables; a null value removes the variable.</param>
+    /// <param name="arguments">The arguments after ./build.sh.</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(SandboxHost? sandbox, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash")
         {
@@ -32,6 +38,18 @@ internal static class BuildScript
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

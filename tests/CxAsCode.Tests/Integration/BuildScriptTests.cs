@@ -114,6 +114,58 @@ internal sealed class BuildScriptTests
         }
     }
 
+    [Test]
+    public async Task DryRun_NoCredentialsOutsideCi_StartsTheSandboxAndSaysSo()
+    {
+        var (exit, output) = await BuildScript.RunAsync(null, new Dictionary<string, string?> { ["CI"] = null }, "--target=DryRun", "--env=dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, output);
+            Assert.That(output, Does.Match(@"No Genesys Cloud credentials set: running against the local sandbox at http://127\.0\.0\.1:\d+/"));
+            Assert.That(output, Does.Contain("Plan:").Or.Contain("No changes."));
+        }
+    }
+
+    [Test]
+    public async Task DryRun_NoCredentialsInCi_ExitsOneAskingForCredentialsOrSandbox()
+    {
+        var (exit, output) = await BuildScript.RunAsync(null, new Dictionary<string, string?> { ["CI"] = "true" }, "--target=DryRun", "--env=dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain("No Genesys Cloud credentials in CI").And.Contain("--sandbox"));
+            Assert.That(output, Does.Not.Contain("running against the local sandbox"));
+        }
+    }
+
+    [Test]
+    public async Task DryRun_ProdWithoutCredentials_NeverFallsBackToTheSandbox()
+    {
+        var (exit, output) = await BuildScript.RunAsync(null, new Dictionary<string, string?> { ["CI"] = null }, "--target=DryRun", "--env=prod");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain("prod never falls back to the sandbox"));
+            Assert.That(output, Does.Not.Contain("running against the local sandbox"));
+        }
+    }
+
+    [Test]
+    public async Task Deploy_ProdFromWorkstationWithoutConfirm_RefusedBeforeAnyWrite()
+    {
+        var (exit, output) = await BuildScript.RunAsync(_sandbox, new Dictionary<string, string?> { ["CI"] = null }, "--target=Deploy", "--env=prod");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain("--confirm=prod"));
+            Assert.That(await _sandbox.WritesAsync(), Is.Empty);
+        }
+    }
+
     private static async Task WaitForAsync(Func<Task<bool>> condition, Task running)
     {
         for (var i = 0; i < 600 && !running.IsCompleted; i++)

@@ -48,6 +48,7 @@ internal sealed class DeployTests
             Assert.That(deployExit, Is.EqualTo(0), _driver.Output.ToString());
             Assert.That(deploy.Deployment!.Status, Is.EqualTo(DeployStatus.Succeeded));
             Assert.That(deploy.Plan!.Summary, Does.StartWith("2 to create, 4 to update"));
+            Assert.That(deploy.Plan.Writes.Select(e => e.SourceFile), Has.All.StartWith("state/dev/routing/"), "plans name files from the repository root");
             Assert.That(dryRunExit, Is.EqualTo(0));
             Assert.That(dryRun.Plan!.HasChanges, Is.False, _driver.Output.ToString());
             Assert.That(await _sandbox.WritesAsync(), Is.Empty, "a DryRun sends no writes");

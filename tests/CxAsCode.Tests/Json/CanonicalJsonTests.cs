@@ -8,6 +8,10 @@ namespace CxAsCode.Tests.Json;
 public class CanonicalJsonTests
 {
     [Test]
+    public void Parse_ValueAfterATrailingComment_IsRejected() =>
+        Assert.That(() => CanonicalJson.Parse("{\"a\":1} /* c */ {\"b\":2}"), Throws.InstanceOf<Newtonsoft.Json.JsonReaderException>());
+
+    [Test]
     public void Serialize_UnsortedNestedKeys_SortsKeysAtEveryLevel()
     {
         var token = JObject.Parse("""{"b": {"z": 1, "a": [{"y": 2, "x": 3}]}, "a": true}""");

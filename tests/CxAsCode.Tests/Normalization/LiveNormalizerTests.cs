@@ -46,6 +46,22 @@ public partial class LiveNormalizerTests
     }
 
     [Test]
+    public void ToCanonical_DivisionIdUnknownAndUnnamed_DropsTheFieldWithAWarning()
+    {
+        var org = OrgWithBillingSupport(q => q["division"] = new JObject { ["id"] = "00000000-0000-0000-0000-00000000dead" });
+        var warnings = new List<string>();
+
+        var body = org.Canonical(ResourceKinds.Queues, "Billing Support", warnings);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body["division"], Is.Null);
+            Assert.That(warnings, Has.One.Contains("division"));
+            Assert.That(body.ToString(), Does.Not.Contain("dead"));
+        }
+    }
+
+    [Test]
     public void ToCanonical_ExpandedDivision_BecomesItsName()
     {
         var body = OrgWithBillingSupport().Canonical(ResourceKinds.Queues, "Billing Support");

@@ -56,6 +56,13 @@ public class FileNamesTests
         }
     }
 
+    [TestCase("Café", "caf-")]
+    [TestCase("Ｂｉｌｌｉｎｇ", "object-")]
+    [TestCase("Ärger", "rger-")]
+    public void StemFor_NonAsciiName_DropsNonAsciiWithoutUnicodeNormalization(string name, string prefix) =>
+        // The same under ICU (the Cake host) and invariant globalization (tests): no normalization step.
+        Assert.That(FileNames.StemFor(name), Does.StartWith(prefix).And.Length.EqualTo(prefix.Length + 8));
+
     [TestCase("con")]
     [TestCase("CON")]
     [TestCase("nul")]

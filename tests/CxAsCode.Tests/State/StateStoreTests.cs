@@ -78,7 +78,7 @@ public class StateStoreTests
             Assert.That(state.Problems, Has.Count.EqualTo(1));
             Assert.That(state.Problems[0].File, Is.EqualTo("state/dev/routing/skills/billing.json"));
             Assert.That(state.Problems[0].JsonPath, Is.EqualTo("$"));
-            Assert.That(state.Problems[0].Message, Does.StartWith("malformed JSON at line 3, position 2"));
+            Assert.That(state.Problems[0].Message, Does.StartWith("malformed JSON at line 3, position 3"));
             Assert.That(state.Objects.Select(o => o.Key), Is.EqualTo(new[] { "Welsh" }));
         }
     }
@@ -86,7 +86,13 @@ public class StateStoreTests
     [TestCase("")]
     [TestCase("{\"name\": \"Billing\"")]
     [TestCase("{\"name\": \"Billing\"} {}")]
-    public void LoadDesired_BrokenJson_ReportsMalformed(string text)
+    [TestCase("{\"name\": \"Billing\",}")]
+    [TestCase("{'name': 'Billing'}")]
+    [TestCase("{name: \"Billing\"}")]
+    [TestCase("{\"name\": \"Billing\"} // comment")]
+    [TestCase("{\"name\": \"Billing\" /* comment */}")]
+    [TestCase("{\"name\": \"Billing\"} /* c */ {\"name\": \"Other\"}")]
+    public void LoadDesired_BrokenOrNonStrictJson_ReportsMalformed(string text)
     {
         _folder.Write("state/dev/routing/skills/billing.json", text);
 
