@@ -1,51 +1,44 @@
 namespace CxAsCode.Deployment;
 
 /// <summary>
-/// One deploy per environment at a time on this machine: an exclusive lock file in
-/// <c>artifacts/&lt;env&gt;</c> naming its holder. The OS drops it if the process dies.
+/// One deploy per environment at a time on this machine: an exclusively opened lock file in
+/// <c>artifacts/&lt;env&gt;</c> (the OS drops it if the process dies) and, beside it, who holds it.
 /// </summary>
 public sealed class DeployLock : IDisposable
 {
     private readonly FileStream _stream;
+    private readonly string _holderPath;
 
-    private DeployLock(FileStream stream) => _stream = stream;
+    private DeployLock(FileStream stream, string holderPath)
+    {
+        _stream = stream;
+        _holderPath = holderPath;
+    }
 
     public static DeployLock Acquire(string folder, string runId, TimeProvider time)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "deploy.lock");
+        var lockPath = Path.Combine(folder, "deploy.lock");
+        var holderPath = lockPath + ".holder";
+        FileStream stream;
         try
         {
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.DeleteOnClose);
-            stream.SetLength(0);
-            using (var writer = new StreamWriter(stream, leaveOpen: true))
-            {
-                writer.Write($"run {runId}, process {Environment.ProcessId} on {Environment.MachineName}, since {time.GetUtcNow():O}");
-            }
-
-            stream.Flush();
-            return new DeployLock(stream);
+            // FileShare.None is an exclusive lock on every platform .NET runs on (flock on Unix).
+            stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
         catch (IOException)
         {
-            var holder = File.Exists(path) ? ReadHolder(path) : "another process";
+            var holder = File.Exists(holderPath) ? File.ReadAllText(holderPath) : "holder unknown";
             throw new InvalidOperationException($"Another deploy to this environment is running ({holder}); not starting a second one.");
         }
+
+        File.WriteAllText(holderPath, $"run {runId}, process {Environment.ProcessId} on {Environment.MachineName}, since {time.GetUtcNow():O}");
+        return new DeployLock(stream, holderPath);
     }
 
-    public void Dispose() => _stream.Dispose();
-
-    private static string ReadHolder(string path)
+    public void Dispose()
     {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-        catch (IOException)
-        {
-            return "holder unknown";
-        }
+        File.Delete(_holderPath);
+        _stream.Dispose();
     }
 }
