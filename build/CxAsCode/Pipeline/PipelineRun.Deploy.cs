@@ -9,6 +9,7 @@ namespace CxAsCode.Pipeline;
 public sealed partial class PipelineRun
 {
     private Journal? _journal;
+    private DeployLock? _deployLock;
 
     /// <summary>Journal path of the current or last deploy.</summary>
     public string JournalPath => Path.Combine(RunFolder, "journal.jsonl");
@@ -18,7 +19,8 @@ public sealed partial class PipelineRun
     {
         var plan = Plan ?? throw new InvalidOperationException("DryRun has not run.");
         RequireConfirmation();
-        using var deployLock = DeployLock.Acquire(Options.ArtifactsFolder, RunId, Time);
+        // Held until this run's rollback, if any, is done: no second deploy may start on a half-undone org.
+        _deployLock = DeployLock.Acquire(Options.ArtifactsFolder, RunId, Time);
         _journal = Journal.Open(JournalPath);
         var reader = new LiveReader(Client);
         var writer = new WriteExecutor(Client, _journal, new Reconciler(reader, Time), Masker, Time);
@@ -30,6 +32,8 @@ public sealed partial class PipelineRun
         {
             throw new DeployFailedException($"Deploy to {Options.Environment} failed: {Deployment.Failure}");
         }
+
+        ReleaseDeploy();
     }
 
     /// <summary>The Deploy task's OnError hook: undo this run's applied writes from its journal.</summary>
@@ -38,6 +42,7 @@ public sealed partial class PipelineRun
         Failure ??= failure;
         if (_journal is null || Deployment is null)
         {
+            ReleaseDeploy();
             return; // failed before the first write: nothing to undo
         }
 
@@ -51,6 +56,15 @@ public sealed partial class PipelineRun
         Log(Rollback.IsComplete
             ? $"Rollback complete: {Rollback.Compensations.Count} write(s) undone. The org is as it was before the deploy."
             : $"Rollback INCOMPLETE: {Rollback.ManualActions.Count()} item(s) need a person; resume with --target=Rollback --journal={Relative(JournalPath)}.");
+        ReleaseDeploy();
+    }
+
+    private void ReleaseDeploy()
+    {
+        _journal?.Dispose();
+        _journal = null;
+        _deployLock?.Dispose();
+        _deployLock = null;
     }
 
     /// <summary>The Rollback target: resumes or runs a rollback from a journal (default: this environment's newest).</summary>

@@ -25,6 +25,11 @@ public sealed partial class PipelineRun
             RecordFailure(failure);
         }
 
+        if (Options.Target is "Test" or "Sandbox")
+        {
+            return ExitCode; // tools, not pipeline runs: nothing to report on the org
+        }
+
         var deployment = Deployment ?? (Rollback is null ? null : new DeployResult(Rollback.IsComplete ? DeployStatus.RolledBack : DeployStatus.RollbackIncomplete) { Rollback = Rollback });
         var report = new RunReport
         {

@@ -113,6 +113,7 @@ public sealed partial class PipelineRun : IDisposable
 
     public void Dispose()
     {
+        ReleaseDeploy();
         _pipelines?.Dispose();
         _connection?.Dispose();
     }
