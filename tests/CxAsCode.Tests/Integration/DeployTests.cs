@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CxAsCode.Deployment;
 using CxAsCode.Pipeline;
+using CxAsCode.Planning;
 using CxAsCode.Resources;
 using Newtonsoft.Json.Linq;
 
@@ -140,6 +141,29 @@ internal sealed class DeployTests
     }
 
     [Test]
+    public async Task Deploy_PruneThenFailure_RecreatesWhatItDeletedWithItsWrapupCodes()
+    {
+        var resolved = (string)(await _sandbox.StateAsync())["wrapupcodes"]!.Single(w => (string?)w["name"] == "Resolved")["id"]!;
+        await _sandbox.PostAsync("/sandbox/edit", new JObject { ["kind"] = "queues", ["create"] = new JObject { ["name"] = "Old Queue", ["description"] = "Retired" } });
+        await _sandbox.EditAsync("queues", "Old Queue", new JObject { ["wrapupCodes"] = new JArray(resolved) });
+        var before = WithoutIds(await _sandbox.ComparableStateAsync());
+        // Deletes run last (queues before skills): fail the skill delete, after the queue delete applied.
+        await _sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = "^/api/v2/routing/skills/[^/]+$", ["status"] = 500 });
+
+        var (run, exit) = await _driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Prune = true, Parallelism = 1 });
+
+        var oldQueue = (await _sandbox.StateAsync())["queues"]!.SingleOrDefault(q => (string?)q["name"] == "Old Queue");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(3), _driver.Output.ToString());
+            Assert.That(run.Plan!.Entries.Where(e => e.Action == ChangeAction.Delete).Select(e => e.Key), Is.EquivalentTo(new[] { "Old Queue", "Legacy Gas Tariffs" }));
+            Assert.That(run.Rollback!.Compensations.First().Key, Is.EqualTo("Old Queue"), "the newest applied write, the queue delete, is undone first");
+            Assert.That(oldQueue?["wrapupCodes"]?.ToObject<string[]>(), Is.EqualTo(new[] { resolved }));
+            Assert.That(WithoutIds(await _sandbox.ComparableStateAsync()), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals), "equal but for the recreated queue's new id");
+        }
+    }
+
+    [Test]
     public async Task Deploy_ResponseDroppedAfterCreateApplied_ReconcilesWithoutPostingAgain()
     {
         await _sandbox.FaultAsync(new JObject { ["method"] = "POST", ["path"] = "^/api/v2/routing/skills$", ["dropAfterApply"] = true });
@@ -156,6 +180,17 @@ internal sealed class DeployTests
             Assert.That(heatPumps, Is.EqualTo(1));
             Assert.That(outcomes, Is.EqualTo(new WriteStatus?[] { WriteStatus.Unknown, WriteStatus.Applied }));
         }
+    }
+
+    private static JObject WithoutIds(JObject state)
+    {
+        foreach (var queue in state["queues"]!.OfType<JObject>())
+        {
+            queue.Remove("id");
+            queue.Remove("selfUri");
+        }
+
+        return state;
     }
 
     [Test]

@@ -90,7 +90,7 @@ internal sealed class SandboxHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task PostAsync(string path, JObject body)
+    public async Task PostAsync(string path, JObject body)
     {
         using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
         var response = await _admin.PostAsync(new Uri(path, UriKind.Relative), content);
