@@ -10,58 +10,33 @@ namespace CxAsCode.Tests.Integration;
 /// <summary>The whole pipeline against the sandbox: deploy, re-plan, drift, rollback.</summary>
 [TestFixture]
 [NonParallelizable]
-internal sealed class DeployTests
+internal sealed class DeployTests : SandboxPipelineFixture
 {
-    private SandboxHost _sandbox = null!;
-    private TestRepository _repository = null!;
-    private PipelineDriver _driver = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSandbox() => _sandbox = await SandboxHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await _sandbox.ResetAsync();
-        _repository = new TestRepository();
-        _driver = new PipelineDriver(_sandbox, _repository);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _driver.Dispose();
-        _repository.Dispose();
-    }
-
     [Test]
     public async Task Deploy_SampleState_AppliesPlanThenDryRunFindsNothing()
     {
-        var (deploy, deployExit) = await _driver.RunAsync("Deploy");
-        await _sandbox.ClearRequestsAsync();
-        var (dryRun, dryRunExit) = await _driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, DetailedExitCode = true });
+        var (deploy, deployExit) = await Driver.RunAsync("Deploy");
+        await Sandbox.ClearRequestsAsync();
+        var (dryRun, dryRunExit) = await Driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, DetailedExitCode = true });
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(deployExit, Is.EqualTo(0), _driver.Output.ToString());
+            Assert.That(deployExit, Is.EqualTo(0), Driver.Output.ToString());
             Assert.That(deploy.Deployment!.Status, Is.EqualTo(DeployStatus.Succeeded));
             Assert.That(deploy.Plan!.Summary, Does.StartWith("2 to create, 4 to update"));
             Assert.That(deploy.Plan.Writes.Select(e => e.SourceFile), Has.All.StartWith("state/dev/routing/"), "plans name files from the repository root");
             Assert.That(dryRunExit, Is.EqualTo(0));
-            Assert.That(dryRun.Plan!.HasChanges, Is.False, _driver.Output.ToString());
-            Assert.That(await _sandbox.WritesAsync(), Is.Empty, "a DryRun sends no writes");
+            Assert.That(dryRun.Plan!.HasChanges, Is.False, Driver.Output.ToString());
+            Assert.That(await Sandbox.WritesAsync(), Is.Empty, "a DryRun sends no writes");
         }
     }
 
     [Test]
     public async Task Deploy_SampleState_SendsOneWritePerChangeAndNoGetPerObject()
     {
-        var (run, _) = await _driver.RunAsync("Deploy");
-        var requests = await _sandbox.RequestsAsync();
-        var writes = await _sandbox.WritesAsync();
+        var (run, _) = await Driver.RunAsync("Deploy");
+        var requests = await Sandbox.RequestsAsync();
+        var writes = await Sandbox.WritesAsync();
         var itemGets = requests.Count(r => (string?)r["method"] == "GET" && Regex.IsMatch((string)r["path"]!, "^/api/v2/routing/(skills|wrapupcodes|queues)/[^/]+$"));
 
         using (Assert.EnterMultipleScope())
@@ -85,18 +60,18 @@ internal sealed class DeployTests
     [Test]
     public async Task Deploy_OutOfBandEditBetweenPlanAndDeploy_RefusesThatWriteAndRollsBack()
     {
-        var run = _driver.NewRun("Deploy");
+        var run = Driver.NewRun("Deploy");
         await PipelineDriver.PlanAsync(run);
-        await _sandbox.EditAsync("queues", "Billing Support", new JObject { ["description"] = "Edited in the UI after the plan" });
-        var before = await _sandbox.ComparableStateAsync();
+        await Sandbox.EditAsync("queues", "Billing Support", new JObject { ["description"] = "Edited in the UI after the plan" });
+        var before = await Sandbox.ComparableStateAsync();
         var billing = run.Live!.ByKey(ResourceKinds.Queues, "Billing Support")!.Id;
 
         var exit = await PipelineDriver.DeployAsync(run);
 
-        var writes = await _sandbox.WritesAsync();
+        var writes = await Sandbox.WritesAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(3), _driver.Output.ToString());
+            Assert.That(exit, Is.EqualTo(3), Driver.Output.ToString());
             Assert.That(run.Deployment!.Status, Is.EqualTo(DeployStatus.RolledBack));
             Assert.That(run.Deployment.Failure, Does.Contain("'Billing Support' changed after the plan"));
             Assert.That(writes.Where(w => ((string)w["path"]!).Contains(billing!, StringComparison.Ordinal)), Is.Empty, "no write reaches the edited queue");
@@ -106,24 +81,24 @@ internal sealed class DeployTests
                 ("wrapupcodes", WriteStatus.Compensated),
                 ("skills", WriteStatus.Compensated),
             }));
-            Assert.That(await _sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals), "the org ends exactly as before the deploy");
+            Assert.That(await Sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals), "the org ends exactly as before the deploy");
         }
     }
 
     [Test]
     public async Task Deploy_FaultOnThirdWrite_RollsBackFirstTwoInReverseOrder()
     {
-        var before = await _sandbox.ComparableStateAsync();
-        await _sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["nth"] = 1, ["status"] = 500 });
+        var before = await Sandbox.ComparableStateAsync();
+        await Sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["nth"] = 1, ["status"] = 500 });
 
-        var (run, exit) = await _driver.RunAsync("Deploy");
+        var (run, exit) = await Driver.RunAsync("Deploy");
 
-        var writes = (await _sandbox.WritesAsync()).Select(w => $"{w["method"]} {w["path"]} {w["status"]}").ToList();
+        var writes = (await Sandbox.WritesAsync()).Select(w => $"{w["method"]} {w["path"]} {w["status"]}").ToList();
         var journal = Journal.Read(run.JournalPath);
         var report = JObject.Parse(File.ReadAllText(Path.Combine(run.RunFolder, "report.json")));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(3), _driver.Output.ToString());
+            Assert.That(exit, Is.EqualTo(3), Driver.Output.ToString());
             Assert.That(writes, Has.Count.EqualTo(5), string.Join("\n", writes));
             Assert.That(writes[2], Does.StartWith("PUT /api/v2/routing/queues/").And.EndWith(" 500"));
             Assert.That(writes[3], Does.StartWith("PUT /api/v2/routing/wrapupcodes/"), "write 2 is undone first");
@@ -136,46 +111,46 @@ internal sealed class DeployTests
             Assert.That(journal.Single(e => e.Seq == 3 && e.Phase == JournalPhase.Outcome).Status, Is.EqualTo(WriteStatus.Failed));
             Assert.That(report.ToString(), Does.Contain("rolledBack"));
             Assert.That(File.ReadAllText(Path.Combine(run.RunFolder, "report.md")), Does.Contain("Billing Support"));
-            Assert.That(await _sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals));
+            Assert.That(await Sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals));
         }
     }
 
     [Test]
     public async Task Deploy_PruneThenFailure_RecreatesWhatItDeletedWithItsWrapupCodes()
     {
-        var resolved = (string)(await _sandbox.StateAsync())["wrapupcodes"]!.Single(w => (string?)w["name"] == "Resolved")["id"]!;
-        await _sandbox.PostAsync("/sandbox/edit", new JObject { ["kind"] = "queues", ["create"] = new JObject { ["name"] = "Old Queue", ["description"] = "Retired" } });
-        await _sandbox.EditAsync("queues", "Old Queue", new JObject { ["wrapupCodes"] = new JArray(resolved) });
-        var before = WithoutIds(await _sandbox.ComparableStateAsync());
+        var resolved = (string)(await Sandbox.StateAsync())["wrapupcodes"]!.Single(w => (string?)w["name"] == "Resolved")["id"]!;
+        await Sandbox.PostAsync("/sandbox/edit", new JObject { ["kind"] = "queues", ["create"] = new JObject { ["name"] = "Old Queue", ["description"] = "Retired" } });
+        await Sandbox.EditAsync("queues", "Old Queue", new JObject { ["wrapupCodes"] = new JArray(resolved) });
+        var before = WithoutIds(await Sandbox.ComparableStateAsync());
         // Deletes run last (queues before skills): fail the skill delete, after the queue delete applied.
-        await _sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = "^/api/v2/routing/skills/[^/]+$", ["status"] = 500 });
+        await Sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = "^/api/v2/routing/skills/[^/]+$", ["status"] = 500 });
 
-        var (run, exit) = await _driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Prune = true, Parallelism = 1 });
+        var (run, exit) = await Driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Prune = true, Parallelism = 1 });
 
-        var oldQueue = (await _sandbox.StateAsync())["queues"]!.SingleOrDefault(q => (string?)q["name"] == "Old Queue");
+        var oldQueue = (await Sandbox.StateAsync())["queues"]!.SingleOrDefault(q => (string?)q["name"] == "Old Queue");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(3), _driver.Output.ToString());
+            Assert.That(exit, Is.EqualTo(3), Driver.Output.ToString());
             Assert.That(run.Plan!.Entries.Where(e => e.Action == ChangeAction.Delete).Select(e => e.Key), Is.EquivalentTo(new[] { "Old Queue", "Legacy Gas Tariffs" }));
-            Assert.That(run.Rollback!.Compensations.First().Key, Is.EqualTo("Old Queue"), "the newest applied write, the queue delete, is undone first");
+            Assert.That(run.Rollback!.Compensations[0].Key, Is.EqualTo("Old Queue"), "the newest applied write, the queue delete, is undone first");
             Assert.That(oldQueue?["wrapupCodes"]?.ToObject<string[]>(), Is.EqualTo(new[] { resolved }));
-            Assert.That(WithoutIds(await _sandbox.ComparableStateAsync()), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals), "equal but for the recreated queue's new id");
+            Assert.That(WithoutIds(await Sandbox.ComparableStateAsync()), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals), "equal but for the recreated queue's new id");
         }
     }
 
     [Test]
     public async Task Deploy_ResponseDroppedAfterCreateApplied_ReconcilesWithoutPostingAgain()
     {
-        await _sandbox.FaultAsync(new JObject { ["method"] = "POST", ["path"] = "^/api/v2/routing/skills$", ["dropAfterApply"] = true });
+        await Sandbox.FaultAsync(new JObject { ["method"] = "POST", ["path"] = "^/api/v2/routing/skills$", ["dropAfterApply"] = true });
 
-        var (run, exit) = await _driver.RunAsync("Deploy");
+        var (run, exit) = await Driver.RunAsync("Deploy");
 
-        var skillPosts = (await _sandbox.WritesAsync()).Count(w => (string?)w["method"] == "POST" && (string?)w["path"] == "/api/v2/routing/skills");
-        var heatPumps = (await _sandbox.StateAsync())["skills"]!.Count(s => (string?)s["name"] == "Heat Pumps" && (string?)s["state"] == "active");
+        var skillPosts = (await Sandbox.WritesAsync()).Count(w => (string?)w["method"] == "POST" && (string?)w["path"] == "/api/v2/routing/skills");
+        var heatPumps = (await Sandbox.StateAsync())["skills"]!.Count(s => (string?)s["name"] == "Heat Pumps" && (string?)s["state"] == "active");
         var outcomes = Journal.Read(run.JournalPath).Where(e => e.Seq == 1 && e.Phase == JournalPhase.Outcome).Select(e => e.Status);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(0), _driver.Output.ToString());
+            Assert.That(exit, Is.EqualTo(0), Driver.Output.ToString());
             Assert.That(skillPosts, Is.EqualTo(1), "never re-POSTed");
             Assert.That(heatPumps, Is.EqualTo(1));
             Assert.That(outcomes, Is.EqualTo(new WriteStatus?[] { WriteStatus.Unknown, WriteStatus.Applied }));
@@ -196,34 +171,34 @@ internal sealed class DeployTests
     [Test]
     public async Task Deploy_SavedPlanAfterObjectMoved_RefusedBeforeFirstWrite()
     {
-        var (_, planExit) = await _driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
-        await _sandbox.EditAsync("wrapupcodes", "Complaint Logged", new JObject { ["description"] = "changed by someone" });
-        await _sandbox.ClearRequestsAsync();
+        var (_, planExit) = await Driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
+        await Sandbox.EditAsync("wrapupcodes", "Complaint Logged", new JObject { ["description"] = "changed by someone" });
+        await Sandbox.ClearRequestsAsync();
 
-        var (run, exit) = await _driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
+        var (run, exit) = await Driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(planExit, Is.EqualTo(0));
-            Assert.That(exit, Is.EqualTo(3), _driver.Output.ToString());
+            Assert.That(exit, Is.EqualTo(3), Driver.Output.ToString());
             Assert.That(run.Deployment!.Failure, Does.Contain("'Complaint Logged' changed after the plan"));
-            Assert.That(await _sandbox.WritesAsync(), Is.Empty, "zero writes");
+            Assert.That(await Sandbox.WritesAsync(), Is.Empty, "zero writes");
         }
     }
 
     [Test]
     public async Task Deploy_SavedPlan_SendsThePlanEvenWhenStateChangedSince()
     {
-        await _driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
-        File.Delete(_repository.PathOf("state/dev/routing/skills/heat-pumps.json"));
-        _repository.Write("state/dev/routing/queues/broken.json", "{ not json");
+        await Driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
+        File.Delete(Repository.PathOf("state/dev/routing/skills/heat-pumps.json"));
+        Repository.Write("state/dev/routing/queues/broken.json", "{ not json");
 
-        var (run, exit) = await _driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
+        var (run, exit) = await Driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(0), _driver.Output.ToString());
-            Assert.That((await _sandbox.StateAsync())["skills"]!.Any(s => (string?)s["name"] == "Heat Pumps"), Is.True);
+            Assert.That(exit, Is.EqualTo(0), Driver.Output.ToString());
+            Assert.That((await Sandbox.StateAsync())["skills"]!.Any(s => (string?)s["name"] == "Heat Pumps"), Is.True);
             Assert.That(run.Deployment!.Status, Is.EqualTo(DeployStatus.Succeeded));
         }
     }
@@ -231,18 +206,18 @@ internal sealed class DeployTests
     [Test]
     public async Task Deploy_TamperedPlanFile_Refused()
     {
-        await _driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
-        var path = _repository.PathOf("plan.json");
+        await Driver.RunAsync("DryRun", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
+        var path = Repository.PathOf("plan.json");
         File.WriteAllText(path, File.ReadAllText(path).Replace("Heat Pump Advice", "Heat Pump Advise", StringComparison.Ordinal));
-        await _sandbox.ClearRequestsAsync();
+        await Sandbox.ClearRequestsAsync();
 
-        var (run, exit) = await _driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
+        var (run, exit) = await Driver.RunAsync("Deploy", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exit, Is.EqualTo(1));
             Assert.That(run.Failure!.Message, Does.Contain("hash mismatch"));
-            Assert.That(await _sandbox.RequestsAsync(), Has.None.Matches<JObject>(r => (string?)r["method"] != "GET" && (string?)r["path"] != "/oauth/token"));
+            Assert.That(await Sandbox.RequestsAsync(), Has.None.Matches<JObject>(r => (string?)r["method"] != "GET" && (string?)r["path"] != "/oauth/token"));
         }
     }
 }

@@ -8,55 +8,30 @@ namespace CxAsCode.Tests.Integration;
 /// <summary>Rollback's guards and resumption, against the sandbox.</summary>
 [TestFixture]
 [NonParallelizable]
-internal sealed class RollbackTests
+internal sealed class RollbackTests : SandboxPipelineFixture
 {
-    private SandboxHost _sandbox = null!;
-    private TestRepository _repository = null!;
-    private PipelineDriver _driver = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSandbox() => _sandbox = await SandboxHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await _sandbox.ResetAsync();
-        _repository = new TestRepository();
-        _driver = new PipelineDriver(_sandbox, _repository);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _driver.Dispose();
-        _repository.Dispose();
-    }
-
     [Test]
     public async Task Rollback_ObjectEditedAfterOurWrite_LeavesItAndExitsFour()
     {
         // Write 3 is held for 2 s, then fails; meanwhile someone edits what write 2 changed.
-        await _sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["status"] = 500, ["delayMs"] = 2000 });
-        var deploy = _driver.RunAsync("Deploy");
-        await WaitForAsync(async () => Description(await _sandbox.StateAsync(), "Complaint Logged").StartsWith("Complaint recorded and", StringComparison.Ordinal), deploy);
-        await _sandbox.EditAsync("wrapupcodes", "Complaint Logged", new JObject { ["description"] = "Edited by a supervisor" });
+        await Sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["status"] = 500, ["delayMs"] = 2000 });
+        var deploy = Driver.RunAsync("Deploy");
+        await WaitForAsync(async () => Description(await Sandbox.StateAsync(), "Complaint Logged").StartsWith("Complaint recorded and", StringComparison.Ordinal), deploy);
+        await Sandbox.EditAsync("wrapupcodes", "Complaint Logged", new JObject { ["description"] = "Edited by a supervisor" });
 
         var (run, exit) = await deploy;
 
         var report = File.ReadAllText(Path.Combine(run.RunFolder, "report.md"));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(4), _driver.Output.ToString());
+            Assert.That(exit, Is.EqualTo(4), Driver.Output.ToString());
             Assert.That(run.Rollback!.Compensations.Select(c => (c.Key, c.Status)), Is.EqualTo(new[]
             {
                 ("Complaint Logged", WriteStatus.ChangedSince),
                 ("Heat Pumps", WriteStatus.Compensated),
             }));
-            Assert.That(Description(await _sandbox.StateAsync(), "Complaint Logged"), Is.EqualTo("Edited by a supervisor"), "someone else's edit is never undone");
-            Assert.That((await _sandbox.StateAsync())["skills"]!.Any(s => (string?)s["name"] == "Heat Pumps" && (string?)s["state"] == "active"), Is.False);
+            Assert.That(Description(await Sandbox.StateAsync(), "Complaint Logged"), Is.EqualTo("Edited by a supervisor"), "someone else's edit is never undone");
+            Assert.That((await Sandbox.StateAsync())["skills"]!.Any(s => (string?)s["name"] == "Heat Pumps" && (string?)s["state"] == "active"), Is.False);
             Assert.That(report, Does.Contain("Complaint Logged").And.Contain("changed after our write"));
         }
     }
@@ -64,25 +39,25 @@ internal sealed class RollbackTests
     [Test]
     public async Task RollbackTarget_AfterAFailedCompensation_SendsOnlyWhatRemains()
     {
-        var before = await _sandbox.ComparableStateAsync();
-        await _sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["status"] = 500 });
-        await _sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = "^/api/v2/routing/skills/[^/]+$", ["status"] = 503 });
-        var (deploy, deployExit) = await _driver.RunAsync("Deploy");
-        await _sandbox.ClearRequestsAsync();
+        var before = await Sandbox.ComparableStateAsync();
+        await Sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["status"] = 500 });
+        await Sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = "^/api/v2/routing/skills/[^/]+$", ["status"] = 503 });
+        var (deploy, deployExit) = await Driver.RunAsync("Deploy");
+        await Sandbox.ClearRequestsAsync();
 
-        var resume = _driver.NewRun("Rollback", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, JournalPath = deploy.JournalPath });
+        var resume = Driver.NewRun("Rollback", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, JournalPath = deploy.JournalPath });
         await resume.AuthAsync();
         await resume.RollbackAsync();
         var resumeExit = resume.Finish(null);
 
-        var writes = (await _sandbox.WritesAsync()).Select(w => $"{w["method"]} {w["path"]}").ToList();
+        var writes = (await Sandbox.WritesAsync()).Select(w => $"{w["method"]} {w["path"]}").ToList();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(deployExit, Is.EqualTo(4), _driver.Output.ToString());
+            Assert.That(deployExit, Is.EqualTo(4), Driver.Output.ToString());
             Assert.That(deploy.Rollback!.Compensations.Select(c => c.Status), Is.EqualTo(new[] { WriteStatus.Compensated, WriteStatus.CompensationFailed }));
-            Assert.That(resumeExit, Is.Zero, _driver.Output.ToString());
+            Assert.That(resumeExit, Is.Zero, Driver.Output.ToString());
             Assert.That(writes, Has.Count.EqualTo(1).And.All.StartsWith("DELETE /api/v2/routing/skills/"), "the wrap-up code restored earlier is not touched again");
-            Assert.That(await _sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals));
+            Assert.That(await Sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals));
         }
     }
 
@@ -91,18 +66,18 @@ internal sealed class RollbackTests
     {
         // A deploy killed after the sandbox applied its create but before the response: the journal
         // holds the intent only.
-        var before = await _sandbox.ComparableStateAsync();
+        var before = await Sandbox.ComparableStateAsync();
         await PostSkillAsync("Heat Pumps");
-        var journalPath = Path.Combine(_repository.Root, "artifacts", "dev", "crashed", "journal.jsonl");
+        var journalPath = Path.Combine(Repository.Root, "artifacts", "dev", "crashed", "journal.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(journalPath)!);
         File.WriteAllText(journalPath, """{"seq":1,"phase":"intent","kind":"skills","key":"Heat Pumps","operation":"create","method":"POST","path":"/api/v2/routing/skills","body":{"name":"Heat Pumps"}}""" + "\n");
-        await _sandbox.ClearRequestsAsync();
+        await Sandbox.ClearRequestsAsync();
 
-        var run = _driver.NewRun("Rollback", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, JournalPath = journalPath });
+        var run = Driver.NewRun("Rollback", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, JournalPath = journalPath });
         await run.AuthAsync();
         await run.RollbackAsync();
 
-        var requests = (await _sandbox.RequestsAsync()).Where(r => (string?)r["path"] != "/oauth/token").Select(r => $"{r["method"]} {r["path"]}").ToList();
+        var requests = (await Sandbox.RequestsAsync()).Where(r => (string?)r["path"] != "/oauth/token").Select(r => $"{r["method"]} {r["path"]}").ToList();
         var journal = Journal.Read(journalPath);
         using (Assert.EnterMultipleScope())
         {
@@ -114,7 +89,7 @@ internal sealed class RollbackTests
                 (JournalPhase.Outcome, WriteStatus.Applied),
                 (JournalPhase.Compensation, WriteStatus.Compensated),
             }));
-            Assert.That(await _sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals));
+            Assert.That(await Sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals));
         }
     }
 
@@ -123,7 +98,7 @@ internal sealed class RollbackTests
 
     private async Task PostSkillAsync(string name)
     {
-        using var http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Sandbox.BaseAddress };
         using var content = new StringContent(CanonicalJson.Compact(new JObject { ["kind"] = "skills", ["create"] = new JObject { ["name"] = name } }), System.Text.Encoding.UTF8, "application/json");
         (await http.PostAsync(new Uri("/sandbox/edit", UriKind.Relative), content)).EnsureSuccessStatusCode();
     }

@@ -8,44 +8,19 @@ namespace CxAsCode.Tests.Integration;
 /// <summary>A hostile server echoes our credentials back: none of them may reach any output or artifact.</summary>
 [TestFixture]
 [NonParallelizable]
-internal sealed partial class SecretLeakTests
+internal sealed partial class SecretLeakTests : SandboxPipelineFixture
 {
-    private SandboxHost _sandbox = null!;
-    private TestRepository _repository = null!;
-    private PipelineDriver _driver = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSandbox() => _sandbox = await SandboxHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await _sandbox.ResetAsync();
-        _repository = new TestRepository();
-        _driver = new PipelineDriver(_sandbox, _repository);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _driver.Dispose();
-        _repository.Dispose();
-    }
-
     [Test]
     public async Task Deploy_ServerEchoesAuthorizationInA500_NoTokenOrSecretInOutputOrArtifacts()
     {
-        await _sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["echoRequest"] = true });
-        await _sandbox.FaultAsync(new JObject { ["method"] = "GET", ["path"] = "^/api/v2/routing/skills/[^/]+$", ["echoRequest"] = true, ["status"] = 503, ["times"] = 1 });
+        await Sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["echoRequest"] = true });
+        await Sandbox.FaultAsync(new JObject { ["method"] = "GET", ["path"] = "^/api/v2/routing/skills/[^/]+$", ["echoRequest"] = true, ["status"] = 503, ["times"] = 1 });
 
-        var (_, exit) = await _driver.RunAsync("Deploy");
+        var (_, exit) = await Driver.RunAsync("Deploy");
 
-        var texts = Directory.EnumerateFiles(_repository.Root, "*", SearchOption.AllDirectories)
-            .Select(f => (Name: Path.GetRelativePath(_repository.Root, f), Text: File.ReadAllText(f)))
-            .Append((Name: "console", Text: _driver.Output.ToString()))
+        var texts = Directory.EnumerateFiles(Repository.Root, "*", SearchOption.AllDirectories)
+            .Select(f => (Name: Path.GetRelativePath(Repository.Root, f), Text: File.ReadAllText(f)))
+            .Append((Name: "console", Text: Driver.Output.ToString()))
             .ToList();
         var secret = Connection.SandboxClientSecret;
         var forbidden = new[] { secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)), Uri.EscapeDataString(secret), Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Connection.SandboxClientId}:{secret}")) };

@@ -7,33 +7,8 @@ namespace CxAsCode.Tests.Integration;
 /// <summary>Sync's drift capture and Validate's refusal, against the sandbox.</summary>
 [TestFixture]
 [NonParallelizable]
-internal sealed partial class SyncAndValidateTests
+internal sealed partial class SyncAndValidateTests : SandboxPipelineFixture
 {
-    private SandboxHost _sandbox = null!;
-    private TestRepository _repository = null!;
-    private PipelineDriver _driver = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSandbox() => _sandbox = await SandboxHost.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await _sandbox.ResetAsync();
-        _repository = new TestRepository();
-        _driver = new PipelineDriver(_sandbox, _repository);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _driver.Dispose();
-        _repository.Dispose();
-    }
-
     [Test]
     public async Task Sync_TwiceAgainstUnchangedOrg_SecondLeavesGitStatusClean()
     {
@@ -59,30 +34,30 @@ internal sealed partial class SyncAndValidateTests
     {
         await SyncAsync();
 
-        var offenders = Directory.EnumerateFiles(_repository.PathOf("state/dev"), "*.json", SearchOption.AllDirectories)
+        var offenders = Directory.EnumerateFiles(Repository.PathOf("state/dev"), "*.json", SearchOption.AllDirectories)
             .Where(f => Forbidden().IsMatch(File.ReadAllText(f)))
-            .Select(f => Path.GetRelativePath(_repository.Root, f))
+            .Select(f => Path.GetRelativePath(Repository.Root, f))
             .ToList();
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(offenders, Is.Empty);
-            Assert.That(File.Exists(_repository.PathOf("state/dev/routing/skills/legacy-gas-tariffs.json")), Is.True, "live-only objects are captured");
-            Assert.That(File.ReadAllText(_repository.PathOf("state/dev/routing/queues/outage-line.json")), Does.Contain("\"Power cuts and supply faults\""), "drift is captured");
+            Assert.That(File.Exists(Repository.PathOf("state/dev/routing/skills/legacy-gas-tariffs.json")), Is.True, "live-only objects are captured");
+            Assert.That(File.ReadAllText(Repository.PathOf("state/dev/routing/queues/outage-line.json")), Does.Contain("\"Power cuts and supply faults\""), "drift is captured");
         }
     }
 
     [Test]
     public async Task Sync_AfterDeploy_KeepsTemplatedFilesAsWritten()
     {
-        await _driver.RunAsync("Deploy");
-        var template = File.ReadAllText(_repository.PathOf("state/dev/routing/queues/outage-line.json"));
+        await Driver.RunAsync("Deploy");
+        var template = File.ReadAllText(Repository.PathOf("state/dev/routing/queues/outage-line.json"));
 
         var run = await SyncAsync();
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(File.ReadAllText(_repository.PathOf("state/dev/routing/queues/outage-line.json")), Is.EqualTo(template));
+            Assert.That(File.ReadAllText(Repository.PathOf("state/dev/routing/queues/outage-line.json")), Is.EqualTo(template));
             Assert.That(template, Does.Contain("{{emergencyLine}}"));
             Assert.That(run.Sync!.Updated, Is.Zero, run.Sync.ToString());
         }
@@ -93,24 +68,24 @@ internal sealed partial class SyncAndValidateTests
     [TestCase("malformed JSON", "state/dev/routing/wrapupcodes/resolved.json", "\"name\"", "name", "malformed JSON")]
     public async Task Validate_BadStateFile_FailsNamingFileAndPathBeforeAnyWrite(string _, string file, string find, string replace, string expected)
     {
-        var path = _repository.PathOf(file);
+        var path = Repository.PathOf(file);
         File.WriteAllText(path, File.ReadAllText(path).Replace(find, replace, StringComparison.Ordinal));
 
-        var (run, exit) = await _driver.RunAsync("Deploy");
+        var (run, exit) = await Driver.RunAsync("Deploy");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exit, Is.EqualTo(1));
             Assert.That(run.Failure, Is.TypeOf<ValidationFailedException>());
             Assert.That(run.ValidationErrors.Select(e => e.ToString()), Has.Some.StartsWith(file).And.Contains(expected));
-            Assert.That(_driver.Output.ToString(), Does.Contain(file));
-            Assert.That(await _sandbox.WritesAsync(), Is.Empty, "nothing reaches the sandbox");
+            Assert.That(Driver.Output.ToString(), Does.Contain(file));
+            Assert.That(await Sandbox.WritesAsync(), Is.Empty, "nothing reaches the sandbox");
         }
     }
 
     private async Task<PipelineRun> SyncAsync()
     {
-        var run = _driver.NewRun("Sync");
+        var run = Driver.NewRun("Sync");
         await run.AuthAsync();
         await run.ExtractAsync();
         run.Normalize();
@@ -120,7 +95,7 @@ internal sealed partial class SyncAndValidateTests
 
     private string Git(params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
