@@ -43,43 +43,65 @@ public sealed class Deployer
 
             foreach (var stage in Stages(writes))
             {
-                var fresh = await _preconditions.CheckAsync(stage, cancellationToken);
-                using var stop = new CancellationTokenSource();
-                Exception? firstFailure = null;
-                await Parallel.ForEachAsync(stage, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, async (entry, _) =>
-                {
-                    try
-                    {
-                        var count = await new EntryWriter(_writer, ids, entry, fresh.GetValueOrDefault(entry), stop.Token).ApplyAsync(cancellationToken);
-                        Interlocked.Add(ref applied, count);
-                        _progress($"Deploy: {entry.Action.ToString().ToLowerInvariant(),-7} {entry.Kind} '{entry.Key}'");
-                    }
-                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                    {
-                        // Not started because another object's write failed.
-                    }
-                    catch (Exception e)
-                    {
-                        // In-flight writes of other objects finish and are journaled; no new ones start.
-                        var failure = e is PreconditionFailedException ? e : new InvalidOperationException($"{entry.Action.ToString().ToLowerInvariant()} {entry.Kind} '{entry.Key}': {e.Message}", e);
-                        Interlocked.CompareExchange(ref firstFailure, failure, null);
-                        await stop.CancelAsync();
-                    }
-                });
-                if (firstFailure is not null)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstFailure);
-                }
+                applied += await RunStageAsync(stage, ids, cancellationToken);
             }
 
             return new DeployResult(DeployStatus.Succeeded) { Applied = applied, Planned = writes.Count, JournalPath = journalPath };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            if (e is StageFailedException stageFailed)
+            {
+                applied += stageFailed.Applied;
+                e = stageFailed.InnerException!;
+            }
+
             var reason = Unwrap(e).Message;
             _progress($"Deploy failed after {applied} applied write(s): {reason}");
             return new DeployResult(DeployStatus.Failed) { Applied = applied, Planned = writes.Count, Failure = reason, JournalPath = journalPath };
         }
+    }
+
+    /// <summary>
+    /// One dependency rank: a batched precondition check, then its objects in parallel. The first failure
+    /// stops new writes; writes already in flight finish and are journaled. Returns the writes applied.
+    /// </summary>
+    private async Task<int> RunStageAsync(IReadOnlyList<PlanEntry> stage, IdRegistry ids, CancellationToken cancellationToken)
+    {
+        var fresh = await _preconditions.CheckAsync(stage, cancellationToken);
+        using var stop = new CancellationTokenSource();
+        Exception? firstFailure = null;
+        var applied = 0;
+        await Parallel.ForEachAsync(stage, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, async (entry, _) =>
+        {
+            var writer = new EntryWriter(_writer, ids, entry, fresh.GetValueOrDefault(entry), stop.Token);
+            try
+            {
+                await writer.ApplyAsync(cancellationToken);
+                _progress($"Deploy: {entry.Action.ToString().ToLowerInvariant(),-7} {entry.Kind} '{entry.Key}'");
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Not started: another object's write failed.
+            }
+            catch (Exception e)
+            {
+                var failure = e is PreconditionFailedException ? e : new InvalidOperationException($"{entry.Action.ToString().ToLowerInvariant()} {entry.Kind} '{entry.Key}': {e.Message}", e);
+                Interlocked.CompareExchange(ref firstFailure, failure, null);
+                await stop.CancelAsync();
+            }
+            finally
+            {
+                Interlocked.Add(ref applied, writer.Applied);
+            }
+        });
+
+        if (firstFailure is not null)
+        {
+            throw new StageFailedException(applied, firstFailure);
+        }
+
+        return applied;
     }
 
     /// <summary>Creates/updates by ascending rank, then deletes by descending rank.</summary>
@@ -95,6 +117,12 @@ public sealed class Deployer
         {
             yield return [.. rank];
         }
+    }
+
+    /// <summary>Carries a failed stage's cause and how many of its writes applied before it.</summary>
+    private sealed class StageFailedException(int applied, Exception cause) : Exception(cause.Message, cause)
+    {
+        public int Applied { get; } = applied;
     }
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? Unwrap(a.InnerExceptions[0]) : e;

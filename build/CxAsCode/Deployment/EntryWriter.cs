@@ -29,8 +29,10 @@ internal sealed class EntryWriter
         _stop = stop;
     }
 
-    /// <returns>How many writes applied.</returns>
-    public async Task<int> ApplyAsync(CancellationToken cancellationToken)
+    /// <summary>Writes of this entry the API accepted so far.</summary>
+    public int Applied => _applied;
+
+    public async Task ApplyAsync(CancellationToken cancellationToken)
     {
         switch (_entry.Action)
         {
@@ -48,8 +50,6 @@ internal sealed class EntryWriter
                 await DeleteAsync(cancellationToken);
                 break;
         }
-
-        return _applied;
     }
 
     private async Task CreateAsync(CancellationToken cancellationToken)
