@@ -101,6 +101,7 @@ internal sealed class DeployTests : SandboxPipelineFixture
             Assert.That(exit, Is.EqualTo(3), Driver.Output.ToString());
             Assert.That(writes, Has.Count.EqualTo(5), string.Join("\n", writes));
             Assert.That(writes[2], Does.StartWith("PUT /api/v2/routing/queues/").And.EndWith(" 500"));
+            Assert.That(run.Deployment!.Applied, Is.EqualTo(2));
             Assert.That(writes[3], Does.StartWith("PUT /api/v2/routing/wrapupcodes/"), "write 2 is undone first");
             Assert.That(writes[4], Does.StartWith("DELETE /api/v2/routing/skills/"), "then write 1");
             Assert.That(journal.Where(e => e.Phase == JournalPhase.Compensation).Select(e => (e.Seq, e.Status)), Is.EqualTo(new[]
