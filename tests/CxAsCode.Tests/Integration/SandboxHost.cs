@@ -83,6 +83,10 @@ internal sealed class SandboxHost : IAsyncDisposable
 
     public Task FaultAsync(JObject fault) => PostAsync("/sandbox/faults", fault);
 
+    /// <summary>How many requests the registered faults have matched so far, in registration order.</summary>
+    public async Task<IReadOnlyList<int>> FaultMatchesAsync() =>
+        [.. JToken.Parse(await _admin.GetStringAsync(new Uri("/sandbox/faults", UriKind.Relative))).SelectTokens("$..matched").Select(t => (int)t)];
+
     public async ValueTask DisposeAsync()
     {
         _admin.Dispose();
