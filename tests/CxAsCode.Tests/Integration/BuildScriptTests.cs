@@ -71,7 +71,7 @@ internal sealed class BuildScriptTests
         // The first write is held for 3 s; meanwhile someone edits a queue the plan updates.
         await _sandbox.FaultAsync(new JObject { ["method"] = "POST", ["path"] = "^/api/v2/routing/skills$", ["delayMs"] = 3000 });
         var deploy = BuildScript.RunAsync(_sandbox, "--target=Deploy", "--env=dev", "--parallelism=1");
-        await WaitForAsync(async () => (await _sandbox.FaultMatchesAsync()).FirstOrDefault() > 0, deploy);
+        await WaitForAsync(async () => await _sandbox.FaultMatchesAsync() is [> 0, ..], deploy);
         await _sandbox.EditAsync("queues", "Billing Support", new JObject { ["description"] = "Edited while the deploy ran" });
         var before = await _sandbox.ComparableStateAsync();
 
