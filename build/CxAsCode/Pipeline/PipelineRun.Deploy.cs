@@ -21,6 +21,7 @@ public sealed partial class PipelineRun
         RequireConfirmation();
         // Held until this run's rollback, if any, is done: no second deploy may start on a half-undone org.
         _deployLock = DeployLock.Acquire(Options.ArtifactsFolder, RunId, Time);
+        await SettleInterruptedDeploysAsync();
         _journal = Journal.Open(JournalPath);
         var reader = new LiveReader(Client);
         var writer = new WriteExecutor(Client, _journal, new Reconciler(reader, Time), Masker, Time);
@@ -82,6 +83,32 @@ public sealed partial class PipelineRun
         Log(Rollback.Compensations.Count == 0
             ? "Rollback: nothing left to undo."
             : $"Rollback: {Rollback.Compensations.Count(c => c.Status == WriteStatus.Compensated)} undone, {Rollback.ManualActions.Count()} need a person.");
+    }
+
+    /// <summary>
+    /// A deploy that died mid-write left intents without outcomes. Settle them by reading (never by
+    /// writing) and say so, so that run's journal tells the truth if someone rolls it back later.
+    /// </summary>
+    private async Task SettleInterruptedDeploysAsync()
+    {
+        var reconciler = new Reconciler(new LiveReader(Client), Time);
+        foreach (var path in Directory.EnumerateFiles(Options.ArtifactsFolder, "journal.jsonl", SearchOption.AllDirectories))
+        {
+            var entries = Journal.Read(path);
+            var pending = entries.Where(e => e.Phase == JournalPhase.Intent && !entries.Any(o => o.Seq == e.Seq && o.Phase == JournalPhase.Outcome)).ToList();
+            if (pending.Count == 0)
+            {
+                continue;
+            }
+
+            using var journal = Journal.Open(path);
+            foreach (var intent in pending)
+            {
+                var outcome = await reconciler.ReconcileAsync(intent, CancellationToken.None);
+                journal.Append(outcome);
+                Log($"Warning: an interrupted deploy ({Relative(path)}) left write #{intent.Seq} ({intent.Method} {intent.Kind} '{intent.Key}') pending; reading shows it {(outcome.Status == WriteStatus.Applied ? "applied" : "did not apply")}. Undo that run with --target=Rollback --journal={Relative(path)} if it should not stand.");
+            }
+        }
     }
 
     private RollbackRunner Runner(Journal journal)

@@ -93,6 +93,28 @@ internal sealed class RollbackTests : SandboxPipelineFixture
         }
     }
 
+    [Test]
+    public async Task Deploy_AfterAnInterruptedDeploy_SettlesItsPendingWriteByReading()
+    {
+        // The earlier deploy died after the sandbox applied its create, before the response.
+        await PostSkillAsync("Heat Pumps");
+        var crashed = Path.Combine(Repository.Root, "artifacts", "dev", "crashed", "journal.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(crashed)!);
+        File.WriteAllText(crashed, """{"seq":1,"phase":"intent","kind":"skills","key":"Heat Pumps","operation":"create","method":"POST","path":"/api/v2/routing/skills","body":{"name":"Heat Pumps"}}""" + "\n");
+
+        var (run, exit) = await Driver.RunAsync("Deploy");
+
+        var settled = Journal.Read(crashed);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That(settled.Select(e => (e.Phase, e.Status)), Is.EqualTo(new[] { (JournalPhase.Intent, (WriteStatus?)null), (JournalPhase.Outcome, WriteStatus.Applied) }));
+            Assert.That(settled[1].ObjectId, Is.Not.Null);
+            Assert.That(Driver.Output.ToString(), Does.Contain("an interrupted deploy").And.Contain("applied"));
+            Assert.That(run.Plan!.Entries.Any(e => e.Key == "Heat Pumps"), Is.False, "the plan already saw the skill the crashed run created");
+        }
+    }
+
     private static string Description(JObject state, string wrapupCode) =>
         (string?)state["wrapupcodes"]!.Single(w => (string?)w["name"] == wrapupCode)["description"] ?? string.Empty;
 
