@@ -3,7 +3,7 @@ using CxAsCode.Http;
 namespace CxAsCode.Auth;
 
 /// <summary>A pre-issued token (<c>GENESYSCLOUD_ACCESS_TOKEN</c>). It cannot be renewed: a 401 is final.</summary>
-public sealed class AccessTokenSource : ITokenSource
+internal sealed class AccessTokenSource : ITokenSource
 {
     private readonly string _token;
 

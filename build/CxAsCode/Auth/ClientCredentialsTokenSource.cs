@@ -10,7 +10,7 @@ namespace CxAsCode.Auth;
 /// <c>POST {login}/oauth/token</c> with <c>grant_type=client_credentials</c> and
 /// <c>Authorization: Basic base64(id:secret)</c>.
 /// </summary>
-public sealed class ClientCredentialsTokenSource : ITokenSource, IDisposable
+internal sealed class ClientCredentialsTokenSource : ITokenSource, IDisposable
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
     private readonly HttpClient _http;

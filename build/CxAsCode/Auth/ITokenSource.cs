@@ -1,7 +1,7 @@
 namespace CxAsCode.Auth;
 
 /// <summary>Where bearer tokens come from. Tokens live in memory only: never on disk, never printed.</summary>
-public interface ITokenSource
+internal interface ITokenSource
 {
     /// <summary>A valid token, fetching a new one when there is none or it is about to expire.</summary>
     ValueTask<string> GetTokenAsync(CancellationToken cancellationToken);

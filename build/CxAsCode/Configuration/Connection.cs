@@ -30,16 +30,16 @@ public sealed class Connection : IDisposable
 
     public Uri ApiBase { get; }
 
-    public ITokenSource Tokens { get; }
+    internal ITokenSource Tokens { get; }
 
-    public HttpClient Http { get; }
+    internal HttpClient Http { get; }
 
     /// <summary>One line for the log: where, and with what kind of credential (never the credential).</summary>
     public string Description { get; }
 
     public bool IsSandbox => _sandbox is not null;
 
-    public static async Task<Connection> OpenAsync(PipelineOptions options, Func<string, string?> env, SecretMasker masker, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Connection> OpenAsync(PipelineOptions options, Func<string, string?> env, SecretMasker masker, TimeProvider time, CancellationToken cancellationToken)
     {
         var token = env("GENESYSCLOUD_ACCESS_TOKEN");
         var clientId = env("GENESYSCLOUD_OAUTHCLIENT_ID");

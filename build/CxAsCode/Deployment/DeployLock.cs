@@ -4,7 +4,7 @@ namespace CxAsCode.Deployment;
 /// One deploy per environment at a time on this machine: an exclusively opened lock file in
 /// <c>artifacts/&lt;env&gt;</c> (the OS drops it if the process dies) and, beside it, who holds it.
 /// </summary>
-public sealed class DeployLock : IDisposable
+internal sealed class DeployLock : IDisposable
 {
     private readonly FileStream _stream;
     private readonly string _holderPath;

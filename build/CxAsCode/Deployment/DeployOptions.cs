@@ -1,7 +1,7 @@
 namespace CxAsCode.Deployment;
 
 /// <summary>How a deploy runs.</summary>
-public sealed class DeployOptions
+internal sealed class DeployOptions
 {
     /// <summary>Objects written at once inside one dependency rank. Default 4; 1 makes the order strict.</summary>
     public int Parallelism { get; set; } = 4;

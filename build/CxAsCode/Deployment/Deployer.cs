@@ -9,7 +9,7 @@ namespace CxAsCode.Deployment;
 /// failure stops new writes; the result says <see cref="DeployStatus.Failed"/> and the journal holds what
 /// applied, for <c>RollbackRunner</c> (the build's OnError hook runs it).
 /// </summary>
-public sealed class Deployer
+internal sealed class Deployer
 {
     private readonly WriteExecutor _writer;
     private readonly Preconditions _preconditions;

@@ -4,7 +4,7 @@ using CxAsCode.Resources;
 namespace CxAsCode.Deployment;
 
 /// <summary>Natural key → live id per kind, seeded from the snapshot and updated as the deploy creates objects.</summary>
-public sealed class IdRegistry
+internal sealed class IdRegistry
 {
     private readonly ConcurrentDictionary<(string Kind, string Key), string> _ids = new(new KeyComparer());
 

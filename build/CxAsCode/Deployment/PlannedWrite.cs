@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Deployment;
 
 /// <summary>One HTTP write a deploy is about to send, with what rollback will need to undo it.</summary>
-public sealed record PlannedWrite(ResourceKind Kind, string Key, WriteOperation Operation, HttpMethod Method, string Path)
+internal sealed record PlannedWrite(ResourceKind Kind, string Key, WriteOperation Operation, HttpMethod Method, string Path)
 {
     public JToken? Body { get; init; }
 

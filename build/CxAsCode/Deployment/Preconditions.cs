@@ -9,7 +9,7 @@ namespace CxAsCode.Deployment;
 /// Re-reads planned objects in batches (one list call per 50 ids, plus member lists the plan compared) and
 /// refuses when any fingerprint moved since the plan: we never write over an edit made after it.
 /// </summary>
-public sealed class Preconditions
+internal sealed class Preconditions
 {
     private readonly LiveReader _reader;
 

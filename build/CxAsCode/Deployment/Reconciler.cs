@@ -9,7 +9,7 @@ namespace CxAsCode.Deployment;
 /// miss for a moment (eventual consistency), so "not there" is only concluded after a few bounded reads.
 /// A write is never simply sent again.
 /// </summary>
-public sealed class Reconciler
+internal sealed class Reconciler
 {
     private const int Attempts = 3;
     private readonly LiveReader _reader;

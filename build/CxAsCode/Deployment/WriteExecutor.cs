@@ -9,7 +9,7 @@ namespace CxAsCode.Deployment;
 /// request leaves, the outcome (with the post-fingerprint rollback guards on) right after. A lost response
 /// is recorded as unknown and settled by <see cref="Reconciler"/>, never by sending again.
 /// </summary>
-public sealed class WriteExecutor
+internal sealed class WriteExecutor
 {
     private readonly GenesysClient _client;
     private readonly Journal _journal;

@@ -9,7 +9,7 @@ namespace CxAsCode.Extraction;
 /// lists only for the objects whose desired state manages them. Never one GET per object where a list
 /// page serves.
 /// </summary>
-public sealed class Extractor
+internal sealed class Extractor
 {
     private const int SubResourceParallelism = 4;
     private readonly GenesysClient _client;

@@ -8,7 +8,7 @@ namespace CxAsCode.Extraction;
 /// Targeted reads for preconditions, reconciliation and rollback guards: many objects per call through the
 /// list endpoints' <c>id</c> filter, a name lookup through the <c>name</c> filter, one object by id.
 /// </summary>
-public sealed class LiveReader
+internal sealed class LiveReader
 {
     /// <summary>Ids per batched read: keeps the query string far below URL limits.</summary>
     private const int IdsPerRead = 50;

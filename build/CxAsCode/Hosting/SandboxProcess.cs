@@ -8,7 +8,7 @@ namespace CxAsCode.Hosting;
 /// Runs the sandbox as a child process on a free port and stops it with the run. The engine never
 /// references the sandbox's code: it only starts its published assembly.
 /// </summary>
-public sealed partial class SandboxProcess : IDisposable
+internal sealed partial class SandboxProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly Process _process;

@@ -15,7 +15,7 @@ namespace CxAsCode.Http;
 /// resilience pipelines, the Genesys error body mapped to typed exceptions, and paging. Callers say only
 /// which path and which body.
 /// </summary>
-public sealed class GenesysClient
+internal sealed class GenesysClient
 {
     private readonly HttpClient _http;
     private readonly Uri _apiBase;

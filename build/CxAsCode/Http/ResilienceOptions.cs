@@ -1,7 +1,7 @@
 namespace CxAsCode.Http;
 
 /// <summary>How the client paces itself and retries. Defaults follow the Genesys Cloud limits and SDKs.</summary>
-public sealed class ResilienceOptions
+internal sealed class ResilienceOptions
 {
     /// <summary>Requests per minute for this run, all calls together. Default 300: the per-token limit of Genesys Cloud.</summary>
     public int RequestsPerMinute { get; set; } = 300;

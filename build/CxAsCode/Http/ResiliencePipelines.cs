@@ -12,7 +12,7 @@ namespace CxAsCode.Http;
 /// timeout per attempt. Two flavours share the limiter: reads and PUTs may be retried on transient
 /// failures; POST and DELETE only on 429, because a 429 is the one failure that proves nothing applied.
 /// </summary>
-public sealed class ResiliencePipelines : IDisposable
+internal sealed class ResiliencePipelines : IDisposable
 {
     private readonly RateLimiter _limiter;
 

@@ -7,7 +7,7 @@ namespace CxAsCode.Json;
 /// <c>bullseye.rings[*].actions.skillsToRemove[*]</c>. Small on purpose: descriptors only need to name
 /// places, and a full JSONPath engine would make them harder to read.
 /// </summary>
-public sealed class JsonPathPattern
+internal sealed class JsonPathPattern
 {
     private readonly (string Name, bool Each)[] _segments;
 

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Normalization;
 
 /// <summary>The last step of every normalization: sort what has no order, then sort keys and drop nulls.</summary>
-public static class Canonical
+internal static class Canonical
 {
     public static JObject Finish(ResourceKind kind, JObject body)
     {

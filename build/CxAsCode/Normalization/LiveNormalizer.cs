@@ -8,7 +8,7 @@ namespace CxAsCode.Normalization;
 /// Live API JSON → canonical form: only managed fields, ids turned into the target's natural key, arrays
 /// without meaning sorted, keys sorted. Pure: the snapshot supplies every name an id needs.
 /// </summary>
-public static class LiveNormalizer
+internal static class LiveNormalizer
 {
     /// <summary>Canonical body of a live object; <paramref name="warnings"/> collects references it could not name.</summary>
     public static JObject ToCanonical(ResourceKind kind, JObject raw, LiveSnapshot snapshot, ICollection<string> warnings)

@@ -9,7 +9,7 @@ namespace CxAsCode.Normalization;
 /// manage survive the PUT; managed fields come from state (absent in state = cleared), references become
 /// <c>{"id": …}</c> through <c>resolveId</c>.
 /// </summary>
-public static class RequestBodies
+internal static class RequestBodies
 {
     public static JObject For(ResourceKind kind, JObject canonical, JObject? liveRaw, Func<ResourceKind, string, string> resolveId)
     {

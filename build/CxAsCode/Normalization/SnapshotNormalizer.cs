@@ -3,7 +3,7 @@ using CxAsCode.Resources;
 namespace CxAsCode.Normalization;
 
 /// <summary>Fills in the canonical body of every live object in a snapshot.</summary>
-public static class SnapshotNormalizer
+internal static class SnapshotNormalizer
 {
     public static LiveSnapshot Normalize(LiveSnapshot raw, ICollection<string> warnings) =>
         new(raw.All.Select(o => o with { Body = LiveNormalizer.ToCanonical(o.Kind, o.Raw!, raw, warnings) }));

@@ -10,7 +10,7 @@ namespace CxAsCode.Normalization;
 /// substitutions; canonical form holds the target org's names and real values, so it compares directly
 /// with normalized live objects.
 /// </summary>
-public static class StateNormalizer
+internal static class StateNormalizer
 {
     /// <summary>State file content → canonical body for the target environment.</summary>
     public static JObject ToCanonical(ResourceKind kind, JObject content, Mappings mappings)

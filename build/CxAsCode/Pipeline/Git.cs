@@ -7,7 +7,7 @@ namespace CxAsCode.Pipeline;
 /// a plan was made from, and Sync's commit. The CLI rather than LibGit2Sharp because it needs no native
 /// library under the Cake host and every runner has git.
 /// </summary>
-public static class Git
+internal static class Git
 {
     /// <summary>The HEAD commit id, or null outside a git work tree.</summary>
     public static string? HeadCommit(string repositoryRoot)

@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Planning;
 
 /// <summary>Field-level differences between two canonical objects. Arrays compare as whole values.</summary>
-public static class JsonDiff
+internal static class JsonDiff
 {
     public static IReadOnlyList<FieldChange> Between(JObject? before, JObject? after)
     {

@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Planning;
 
 /// <summary>Desired canonical objects versus the live snapshot → a <see cref="Plan"/>. Pure: no API calls.</summary>
-public static class Planner
+internal static class Planner
 {
     public static Plan Create(string environment, IReadOnlyList<ResourceObject> desired, LiveSnapshot live, bool prune, string createdAt, string? commit)
     {

@@ -8,7 +8,7 @@ namespace CxAsCode.Resources;
 /// fields we do not manage too, because a PUT sends them back: an edit to any of them after the plan must
 /// stop the write. Sub-resource lists count as their sorted ids.
 /// </summary>
-public static class Fingerprints
+internal static class Fingerprints
 {
     public static string Of(ResourceKind kind, JObject raw)
     {

@@ -11,7 +11,7 @@ namespace CxAsCode.Rollback;
 /// The guarded inverse of each write. The guard reads the object first: exactly as our write left it →
 /// undo; already as it was before → nothing to do; anything else → someone changed it, leave it for a person.
 /// </summary>
-public sealed class Compensator
+internal sealed class Compensator
 {
     private readonly GenesysClient _client;
     private readonly LiveReader _reader;

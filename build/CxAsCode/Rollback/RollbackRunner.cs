@@ -11,7 +11,7 @@ namespace CxAsCode.Rollback;
 /// else's later edit. A failed compensation does not stop the others, and a later run resumes with only
 /// what remains.
 /// </summary>
-public sealed class RollbackRunner
+internal sealed class RollbackRunner
 {
     private readonly Journal _journal;
     private readonly Reconciler _reconciler;

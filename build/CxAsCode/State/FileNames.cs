@@ -8,7 +8,7 @@ namespace CxAsCode.State;
 /// Whatever a name holds (<c>..</c>, slashes, control characters, emoji, reserved device names) cannot
 /// escape the folder or upset a file system.
 /// </summary>
-public static class FileNames
+internal static class FileNames
 {
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {

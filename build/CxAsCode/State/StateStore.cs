@@ -10,7 +10,7 @@ namespace CxAsCode.State;
 /// The only code that touches <c>state/</c> and <c>mappings/</c>. Reading never throws on bad content:
 /// problems are collected for Validate, so one run lists them all.
 /// </summary>
-public sealed class StateStore
+internal sealed class StateStore
 {
     private readonly string _root;
 

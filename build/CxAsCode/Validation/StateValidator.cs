@@ -11,7 +11,7 @@ namespace CxAsCode.Validation;
 /// schema, names and file names, duplicates, references that neither state nor mappings define, and
 /// substitutions with no value. Pure, and it lists every problem rather than the first.
 /// </summary>
-public static partial class StateValidator
+internal static partial class StateValidator
 {
     /// <param name="state">Loaded desired state.</param>
     /// <param name="mappings">This environment's mappings.</param>
