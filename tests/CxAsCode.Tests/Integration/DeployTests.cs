@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using CxAsCode.Deployment;
+using CxAsCode.Json;
 using CxAsCode.Pipeline;
 using CxAsCode.Planning;
 using CxAsCode.Resources;
+using CxAsCode.State;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Integration;
@@ -156,6 +158,39 @@ internal sealed class DeployTests : SandboxPipelineFixture
             Assert.That(heatPumps, Is.EqualTo(1));
             Assert.That(outcomes, Is.EqualTo(new WriteStatus?[] { WriteStatus.Unknown, WriteStatus.Applied }));
         }
+    }
+
+    [TestCase("\"; rm -rf ~ #")]
+    [TestCase("%0A::set-output name=x::y")]
+    [TestCase("Headsets 🎧 & Café")]
+    public async Task Deploy_HostileSkillName_TravelsVerbatimAndReplansClean(string name)
+    {
+        Repository.Write($"state/dev/routing/skills/{FileNames.StemFor(name)}.json", CanonicalJson.Serialize(new JObject { ["name"] = name }));
+
+        var (_, exit) = await Driver.RunAsync("Deploy");
+        var (again, _) = await Driver.RunAsync("DryRun");
+
+        var sentNames = (await Sandbox.WritesAsync())
+            .Where(w => (string?)w["method"] == "POST" && (string?)w["path"] == "/api/v2/routing/skills")
+            .Select(w => (string?)JObject.Parse((string)w["body"]!)["name"]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That(sentNames, Does.Contain(name), "sent verbatim inside the JSON body");
+            Assert.That((await Sandbox.StateAsync())["skills"]!.Count(s => (string?)s["name"] == name), Is.EqualTo(1));
+            Assert.That(again.Plan!.HasChanges, Is.False);
+        }
+    }
+
+    [Test]
+    public async Task DryRun_QueueDeletedOutOfBandAfterDeploy_PlansItsRecreation()
+    {
+        await Driver.RunAsync("Deploy");
+        await Sandbox.PostAsync("/sandbox/edit", new JObject { ["kind"] = "queues", ["name"] = "Complaints", ["delete"] = true });
+
+        var (run, _) = await Driver.RunAsync("DryRun");
+
+        Assert.That(run.Plan!.Writes.Select(e => (e.Action, e.Key)), Is.EqualTo(new[] { (ChangeAction.Create, "Complaints") }));
     }
 
     private static JObject WithoutIds(JObject state)
