@@ -5,6 +5,7 @@ using CxAsCode.Sandbox.Faults;
 using CxAsCode.Sandbox.Hosting;
 using CxAsCode.Sandbox.Http;
 using CxAsCode.Sandbox.Kinds.Divisions;
+using CxAsCode.Sandbox.Kinds.Organization;
 using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Kinds.Skills;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
@@ -72,6 +73,7 @@ public static class SandboxApp
         app.UseMiddleware<BearerGateMiddleware>();
 
         OAuthEndpoints.Map(app);
+        OrganizationEndpoints.Map(app);
         DivisionEndpoints.Map(app);
         SkillEndpoints.Map(app);
         WrapupCodeEndpoints.Map(app);

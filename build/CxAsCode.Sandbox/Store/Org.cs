@@ -9,6 +9,10 @@ internal sealed class Org
 {
     public const int FormatVersion = 1;
 
+    /// <summary>The organization itself (<c>GET /api/v2/organizations/me</c>): its id is what plans and
+    /// journals bind to, so it is random per org file and survives <c>/sandbox/reset</c> (same org, reseeded).</summary>
+    public JObject Organization { get; set; } = NewOrganization();
+
     public List<JObject> Divisions { get; } = [];
 
     public List<JObject> Skills { get; } = [];
@@ -32,6 +36,8 @@ internal sealed class Org
         writer.WriteStartObject();
         writer.WritePropertyName("format");
         writer.WriteValue(FormatVersion);
+        writer.WritePropertyName("organization");
+        Organization.WriteTo(writer);
         WriteList(writer, "divisions", Divisions);
         WriteList(writer, "skills", Skills);
         WriteList(writer, "wrapupcodes", WrapupCodes);
@@ -42,6 +48,11 @@ internal sealed class Org
     public static Org FromJson(JObject json)
     {
         var org = new Org();
+        if (json["organization"] is JObject organization)
+        {
+            org.Organization = (JObject)organization.DeepClone();
+        }
+
         Fill(org.Divisions, json["divisions"]);
         Fill(org.Skills, json["skills"]);
         Fill(org.WrapupCodes, json["wrapupcodes"]);
@@ -49,6 +60,12 @@ internal sealed class Org
         _ = org.HomeDivision;
         return org;
     }
+
+    public static JObject NewOrganization() => new()
+    {
+        ["id"] = DeterministicId.NewRandom(),
+        ["name"] = "Sandbox Energy Co",
+    };
 
     private static void WriteList(JsonWriter writer, string name, List<JObject> items)
     {

@@ -50,6 +50,7 @@ internal sealed class OrgStore
         var fresh = SeedLoader.Load(seed, _clock.NowIso());
         lock (_gate)
         {
+            fresh.Organization = _org.Organization; // the same org, reseeded
             _org = fresh;
             _file?.Save(_org);
         }

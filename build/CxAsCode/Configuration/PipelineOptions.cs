@@ -39,6 +39,15 @@ public sealed class PipelineOptions
     /// <summary>--commit: Sync commits what it changed.</summary>
     public bool Commit { get; init; }
 
+    /// <summary>--force: Sync overwrites uncommitted changes in <c>state/&lt;env&gt;</c>.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>
+    /// --consistency-window: how long (seconds) the engine keeps re-reading an eventually consistent
+    /// platform before it reports an outcome as unknown. Default 60.
+    /// </summary>
+    public int ConsistencyWindowSeconds { get; init; } = 60;
+
     /// <summary>--port: where the Sandbox target listens. Default 8787.</summary>
     public int SandboxPort { get; init; } = 8787;
 
