@@ -2,16 +2,16 @@ using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Sandbox;
 
-/// <summary>The real API's models from <c>shared/contract/genesys-models.json</c>, and a check that a JSON
+/// <summary>The real API's models from <c>build/contract/genesys-models.json</c> (copied from the official SDK; see its README), and a check that a JSON
 /// value uses only fields the model (and its nested models) defines.</summary>
 internal sealed class ContractModels
 {
-    private const string RelativePath = "shared/contract/genesys-models.json";
+    private const string RelativePath = "build/contract/genesys-models.json";
     private readonly JObject _models;
 
     private ContractModels(JObject models) => _models = models;
 
-    /// <summary>Walks up from the test output folder: the repo is cloned beside <c>shared/</c>.</summary>
+    /// <summary>Walks up from the test output folder to the repository root.</summary>
     public static ContractModels Load()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
@@ -24,7 +24,7 @@ internal sealed class ContractModels
         }
 
         Assert.Fail($"Could not find {RelativePath} in any folder above {TestContext.CurrentContext.TestDirectory}. " +
-                    "The contract lives in shared/, a sibling of the repository clone.");
+                    "The contract lives in build/contract/ in the repository.");
         throw new InvalidOperationException("unreachable");
     }
 
