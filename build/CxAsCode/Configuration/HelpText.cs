@@ -70,7 +70,7 @@ public static class HelpText
                 ArgumentKind.Flag => "`true`/`false` or nothing",
                 ArgumentKind.Number when a.Maximum == int.MaxValue => $"a number ≥ {a.Minimum}",
                 ArgumentKind.Number => $"a number {a.Minimum}–{a.Maximum}",
-                _ => "text",
+                _ => a.Accepts,
             },
             a.Default is null ? string.Empty : $"`{a.Default}`",
             a.UsedByText,

@@ -21,14 +21,18 @@ public static class NearestName
 
     /// <summary>
     /// Edit distance, except that a word extending a known name (<c>enviroment</c> → <c>env</c>) or
-    /// abbreviating one (<c>parallel</c> → <c>parallelism</c>) counts as one edit away.
+    /// abbreviating one (<c>parallel</c> → <c>parallelism</c>) counts as one edit away, and one sharing its
+    /// first five letters (<c>verbose</c> → <c>verbosity</c>) as two at most.
     /// </summary>
     private static int Score(string typed, string name)
     {
         var extends = name.Length >= 3 && typed.StartsWith(name, StringComparison.Ordinal);
         var abbreviates = typed.Length >= 3 && name.StartsWith(typed, StringComparison.Ordinal);
+        var sharesStem = typed.Length >= 5 && name.Length >= 5 && string.CompareOrdinal(typed, 0, name, 0, 5) == 0;
         var distance = Distance(typed, name);
-        return extends || abbreviates ? Math.Min(distance, 1) : distance;
+        return extends || abbreviates ? Math.Min(distance, 1)
+            : sharesStem ? Math.Min(distance, 2)
+            : distance;
     }
 
     /// <summary>Levenshtein distance (insert, delete, substitute), two rows at a time.</summary>

@@ -34,13 +34,13 @@ public sealed record PipelineArgument
     /// <summary>How it is typed: <c>--prune</c>, <c>--env=&lt;name&gt;</c>.</summary>
     public string Usage => Kind == ArgumentKind.Flag ? $"--{Name}" : $"--{Name}={Placeholder}";
 
-    /// <summary>The accepted values in words: "true or false", "a whole number, at least 1", "0 to 65535".</summary>
+    /// <summary>The accepted values in words: "no value, true or false", "a whole number, at least 1", "a path".</summary>
     public string Accepts => Kind switch
     {
         ArgumentKind.Flag => "no value, true or false",
         ArgumentKind.Number when Maximum == int.MaxValue => $"a whole number, at least {Minimum}",
         ArgumentKind.Number => $"a whole number from {Minimum} to {Maximum}",
-        _ => "text",
+        _ => Placeholder == "<file>" ? "a path" : "a name",
     };
 
     /// <summary>The targets that read it in words: "all", "all but Sandbox, Test, Help", or the list.</summary>
