@@ -52,7 +52,7 @@ $current = Get-InputsChecksum
 $cache = @()
 $built = (Test-Path 'build/CxAsCode/bin/Release/net10.0/CxAsCode.dll') -and (Test-Path 'build/CxAsCode.Sandbox/bin/Release/net10.0/CxAsCode.Sandbox.dll')
 if (-not $built -or -not (Test-Path $stamp) -or (Get-Content -Raw $stamp).Trim() -ne $current) {
-    Write-Output 'Building the engine and the sandbox (their sources changed)...'
+    Write-Output 'Building the engine and the sandbox (first run, or their sources changed)...'
     $output = dotnet build build/pipeline.slnf --configuration Release --nologo --verbosity quiet 2>&1
     if ($LASTEXITCODE -ne 0) {
         $output | ForEach-Object { [Console]::Error.WriteLine($_) }

@@ -42,7 +42,7 @@ cache=()
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$current" ] \
   || [ ! -f build/CxAsCode/bin/Release/net10.0/CxAsCode.dll ] \
   || [ ! -f build/CxAsCode.Sandbox/bin/Release/net10.0/CxAsCode.Sandbox.dll ]; then
-  echo "Building the engine and the sandbox (their sources changed)..."
+  echo "Building the engine and the sandbox (first run, or their sources changed)..."
   if ! output=$(dotnet build build/pipeline.slnf --configuration Release --nologo --verbosity quiet 2>&1); then
     printf '%s\n' "$output" >&2
     echo "The build failed; nothing ran." >&2
