@@ -145,7 +145,7 @@ public sealed partial class PipelineRun : IDisposable
     }
 
     /// <summary>A warning: printed now, and listed in the run's report.</summary>
-    public void Warn(string warning)
+    private void Warn(string warning)
     {
         _runWarnings.Add(warning);
         Log("Warning: " + warning);
