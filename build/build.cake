@@ -1,5 +1,6 @@
 // The CX as Code task graph. This file only wires tasks: each task body is one call into the engine
-// (build/CxAsCode), which holds everything that can be tested without Cake.
+// (build/CxAsCode), which holds everything that can be tested without Cake, including the tables of
+// targets and arguments that --help and the README show.
 //
 //   Auth → Extract → Normalize → Validate → DryRun → Deploy ⇢ Rollback (Deploy's OnError hook)
 //                                 └────────→ Sync
@@ -17,45 +18,13 @@ using CxAsCode.Pipeline;
 // ARGUMENTS
 //////////////////////////////////////////////////////////////////////
 
-var target = Argument("target", "DryRun");
-
-bool Flag(string name) => HasArgument(name) && Argument(name, "true") is not ("false" or "0" or "no");
-string Optional(string name) => HasArgument(name) ? Argument<string>(name) : null;
-
-// The folder holding .config/dotnet-tools.json, found from wherever Cake runs the script.
-string RepositoryRoot()
-{
-    for (var folder = new System.IO.DirectoryInfo(Context.Environment.WorkingDirectory.FullPath); folder != null; folder = folder.Parent)
-    {
-        if (System.IO.File.Exists(System.IO.Path.Combine(folder.FullName, ".config", "dotnet-tools.json"))) return folder.FullName;
-    }
-
-    throw new CakeException(1, "Run this through ./build.sh from the repository.");
-}
-
-var options = new PipelineOptions
-{
-    Target = target,
-    Environment = Argument("env", "dev"),
-    RepositoryRoot = RepositoryRoot(),
-    OutPath = Optional("out"),
-    PlanPath = Optional("plan"),
-    Prune = Flag("prune"),
-    DetailedExitCode = Flag("detailed-exitcode"),
-    UseSandbox = Flag("sandbox"),
-    Confirm = Optional("confirm"),
-    JournalPath = Optional("journal"),
-    Commit = Flag("commit"),
-    SandboxPort = Argument("port", 8787),
-    Parallelism = Argument("parallelism", 4),
-    RequestsPerMinute = Argument("rate-limit", 300),
-    MaxRetryAfterSeconds = Argument("max-retry-after", 180),
-};
-
-// Refuse a bad environment name before anything runs: it becomes file paths and CI inputs.
+// Every argument Cake passed on is checked against the engine's argument table before anything runs:
+// an unknown name, a bad value or a missing one ends here with exit 1, before any request is sent.
+PipelineOptions options;
 try
 {
-    Environments.Require(options.Environment, options.RepositoryRoot);
+    var root = RepositoryRoot.Find(Context.Environment.WorkingDirectory.FullPath);
+    options = PipelineArguments.Parse(Context.Arguments.GetArguments(), root, exclusive: Settings.Exclusive);
 }
 catch (ConfigurationException exception)
 {
@@ -70,6 +39,10 @@ PipelineRun finished = null;
 
 Setup<PipelineRun>(context => PipelineRun.Create(options));
 
+TaskSetup<PipelineRun>((context, run) => run.BeginTask(context.Task.Name));
+
+TaskTeardown<PipelineRun>((context, run) => run.EndTask(context.ThrownException));
+
 Teardown<PipelineRun>((context, run) =>
 {
     run.Finish(context.ThrownException);
@@ -82,101 +55,110 @@ Teardown<PipelineRun>((context, run) =>
 //////////////////////////////////////////////////////////////////////
 
 Task("Auth")
-    .Description("Picks the org (credentials from GENESYSCLOUD_* variables, else the local sandbox) and gets a token.")
+    .Description(PipelineTargets.Describe("Auth"))
     .Does<PipelineRun>(run => run.AuthAsync());
 
 Task("Extract")
-    .Description("Reads state/<env> and every managed kind from the org, one list page at a time.")
+    .Description(PipelineTargets.Describe("Extract"))
     .IsDependentOn("Auth")
     .Does<PipelineRun>(run => run.ExtractAsync());
 
 Task("Normalize")
-    .Description("Turns live JSON and state files into one canonical form: references by name, no volatile fields.")
+    .Description(PipelineTargets.Describe("Normalize"))
     .IsDependentOn("Extract")
     .Does<PipelineRun>(run => run.Normalize());
 
 Task("Validate")
-    .Description("Fails before any write if state has malformed files, schema errors, duplicates or dangling references.")
+    .Description(PipelineTargets.Describe("Validate"))
     .IsDependentOn("Normalize")
     .Does<PipelineRun>(run => run.Validate());
 
 Task("DryRun")
-    .Description("Shows what a deploy would change, field by field; writes artifacts/<env>/plan.json and plan.md.")
+    .Description(PipelineTargets.Describe("DryRun"))
     .IsDependentOn("Validate")
     .Does<PipelineRun>(run => run.DryRun());
 
+// No criterion: with nothing to change the engine sends nothing, takes no lock and says "No changes".
 Task("Deploy")
-    .Description("Applies the plan in dependency order, journaling every write; on failure rolls back its own writes.")
+    .Description(PipelineTargets.Describe("Deploy"))
     .IsDependentOn("DryRun")
-    .WithCriteria<PipelineRun>((context, run) => run.Plan.HasChanges, "no changes to deploy")
     .Does<PipelineRun>(run => run.DeployAsync())
     .OnError<PipelineRun>((exception, run) => run.RollBackFailedDeployAsync(exception).GetAwaiter().GetResult());
 
 Task("Rollback")
-    .Description("Undoes the writes a journal records (--journal=<path>, default the newest), newest first, guarded.")
+    .Description(PipelineTargets.Describe("Rollback"))
     .IsDependentOn("Auth")
     .Does<PipelineRun>(run => run.RollbackAsync());
 
 Task("Sync")
-    .Description("Writes live configuration into state/<env> in canonical form; --commit commits the change.")
+    .Description(PipelineTargets.Describe("Sync"))
     .IsDependentOn("Normalize")
     .Does<PipelineRun>(run => run.SyncState());
 
 Task("Sandbox")
-    .Description("Runs the local Genesys Cloud API emulator in the foreground on 127.0.0.1:--port (default 8787).")
+    .Description(PipelineTargets.Describe("Sandbox"))
     .Does<PipelineRun>(run =>
     {
-        var code = StartProcess("dotnet", new ProcessSettings
+        var arguments = new ProcessArgumentBuilder();
+        foreach (var argument in Connection.SandboxCommandLine(run.Options))
         {
-            Arguments = new ProcessArgumentBuilder()
-                .Append(Connection.SandboxAssembly(options.RepositoryRoot))
-                .Append("--port").Append(options.SandboxPort.ToString())
-                .Append("--data-dir").Append(".sandbox"),
-        });
+            arguments.AppendQuoted(argument);
+        }
+
+        var code = StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
         if (code != 0) throw new CakeException(code, "The sandbox stopped with exit code " + code + ".");
     });
 
 Task("Test")
-    .Description("Checks formatting, then runs every test (unit, WireMock, sandbox integration, ./build.sh end to end).")
-    .Does(() =>
+    .Description(PipelineTargets.Describe("Test"))
+    .Does<PipelineRun>(run =>
     {
-        var root = options.RepositoryRoot;
+        var root = run.Options.RepositoryRoot;
         var format = StartProcess("dotnet", new ProcessSettings
         {
             Arguments = new ProcessArgumentBuilder().Append("format").AppendQuoted(root + "/CxAsCode.sln").Append("--verify-no-changes"),
         });
         if (format != 0) throw new CakeException(1, "dotnet format found code that is not formatted: run `dotnet format CxAsCode.sln`.");
+        // Results go under .build/ (ignored, never artifacts/): the tests leave the run outputs alone.
         DotNetTest(root + "/tests/CxAsCode.Tests/CxAsCode.Tests.csproj", new DotNetTestSettings
         {
             Configuration = "Release",
             Loggers = { "trx;LogFileName=results.trx", "console;verbosity=normal" },
-            ResultsDirectory = root + "/artifacts/test-results",
+            ResultsDirectory = root + "/.build/test-results",
         });
     });
+
+Task("Help")
+    .Description(PipelineTargets.Describe("Help"))
+    .Does(() => System.Console.Write(HelpText.Render()));
 
 //////////////////////////////////////////////////////////////////////
 // EXECUTION
 //////////////////////////////////////////////////////////////////////
 
-var exitCode = 0;
 try
 {
-    RunTarget(target);
-    exitCode = finished?.ExitCode ?? 0; // no run: --description, --tree
+    RunTarget(options.Target);
 }
-catch (Exception) when (finished is not null)
+catch (Exception exception) when (finished is null)
 {
-    // Cake has already printed the failing task's error; the run knows the honest exit code.
-    exitCode = finished.ExitCode;
+    // Setup failed, or Teardown did: there is no run to ask for the exit code.
+    throw new CakeException(1, (exception.InnerException ?? exception).Message);
 }
-catch (Exception exception)
+catch (Exception)
 {
-    // Setup itself failed: there is no run to report on.
-    Error((exception.InnerException ?? exception).Message);
-    exitCode = 1;
+    // The failing task's reason is printed and recorded on the run, which knows the honest exit code.
+}
+
+var exitCode = finished?.ExitCode ?? 0; // no run: --tree, --description
+if (exitCode == 2)
+{
+    // "Changes found" is an answer, not an error: a CakeException would print it as a red error banner.
+    System.Console.WriteLine(finished.Outcome);
+    System.Environment.Exit(exitCode);
 }
 
 if (exitCode != 0)
 {
-    throw new CakeException(exitCode, $"{target} ended with exit code {exitCode}.");
+    throw new CakeException(exitCode, finished.Outcome);
 }

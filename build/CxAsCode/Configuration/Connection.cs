@@ -5,9 +5,9 @@ using CxAsCode.Http;
 namespace CxAsCode.Configuration;
 
 /// <summary>
-/// Which org this run talks to and how it authenticates, decided once from environment variables:
-/// a pre-issued token, client credentials, or — with no credentials, outside CI, never for prod — the
-/// local sandbox, started for the run.
+/// Which org this run talks to and how it authenticates, decided once from environment variables by
+/// <see cref="CredentialChoice"/>: a pre-issued token, client credentials, or — with no credentials at all,
+/// outside CI, never for prod — the local sandbox, started for the run.
 /// </summary>
 public sealed class Connection : IDisposable
 {
@@ -41,16 +41,12 @@ public sealed class Connection : IDisposable
 
     internal static async Task<Connection> OpenAsync(PipelineOptions options, Func<string, string?> env, SecretMasker masker, TimeProvider time, CancellationToken cancellationToken)
     {
-        var token = env("GENESYSCLOUD_ACCESS_TOKEN");
-        var clientId = env("GENESYSCLOUD_OAUTHCLIENT_ID");
-        var secret = env("GENESYSCLOUD_OAUTHCLIENT_SECRET");
-        var hasCredentials = !string.IsNullOrEmpty(token) || (!string.IsNullOrEmpty(clientId) && !string.IsNullOrEmpty(secret));
-        if (options.UseSandbox || !hasCredentials)
+        var credential = CredentialChoice.Decide(env, options.Environment, options.UseSandbox);
+        if (credential.Mode == CredentialMode.Sandbox)
         {
-            RefuseSandbox(options, env, hasCredentials);
             var sandbox = await SandboxProcess.StartAsync(
                 SandboxAssembly(options.RepositoryRoot),
-                Path.Combine(options.RepositoryRoot, ".sandbox"),
+                SandboxDataFolder(options.RepositoryRoot),
                 port: 0,
                 cancellationToken);
             var http = NewHttpClient();
@@ -60,9 +56,9 @@ public sealed class Connection : IDisposable
 
         var (apiBase, loginBase) = Hosts(env);
         var client = NewHttpClient();
-        ITokenSource source = !string.IsNullOrEmpty(token)
-            ? new AccessTokenSource(token, masker)
-            : new ClientCredentialsTokenSource(client, loginBase, clientId!, secret!, masker, time);
+        ITokenSource source = credential.Mode == CredentialMode.AccessToken
+            ? new AccessTokenSource(credential.AccessToken!, masker)
+            : new ClientCredentialsTokenSource(client, loginBase, credential.ClientId!, credential.ClientSecret!, masker, time);
         return new Connection(apiBase, source, client, $"{apiBase} with {source.Description}", null);
     }
 
@@ -79,36 +75,32 @@ public sealed class Connection : IDisposable
     public static string SandboxAssembly(string repositoryRoot) =>
         Path.Combine(repositoryRoot, "build", "CxAsCode.Sandbox", "bin", "Release", "net10.0", "CxAsCode.Sandbox.dll");
 
-    private static void RefuseSandbox(PipelineOptions options, Func<string, string?> env, bool hasCredentials)
-    {
-        if (options.Environment == "prod" && !options.UseSandbox)
-        {
-            throw new ConfigurationException("No credentials for prod. prod never falls back to the sandbox: set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (and GENESYSCLOUD_REGION).");
-        }
+    /// <summary>Where the sandbox keeps its org between runs, the same for the auto-started one and the Sandbox target.</summary>
+    public static string SandboxDataFolder(string repositoryRoot) => Path.Combine(Path.GetFullPath(repositoryRoot), ".sandbox");
 
-        var ci = env("CI") == "true" || env("GITHUB_ACTIONS") == "true";
-        if (ci && !options.UseSandbox && !hasCredentials)
-        {
-            throw new ConfigurationException("No Genesys Cloud credentials in CI: set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, or pass --sandbox to run against the local sandbox on purpose.");
-        }
+    /// <summary>The Sandbox target's command line: <c>dotnet</c> and these arguments, in the foreground.</summary>
+    public static IReadOnlyList<string> SandboxCommandLine(PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [SandboxAssembly(options.RepositoryRoot), "--port", options.SandboxPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", SandboxDataFolder(options.RepositoryRoot)];
     }
 
     private static (Uri Api, Uri Login) Hosts(Func<string, string?> env)
     {
-        var apiUrl = env("GENESYSCLOUD_API_URL");
-        var loginUrl = env("GENESYSCLOUD_LOGIN_URL");
+        var apiUrl = env(EnvironmentVariables.ApiUrl);
+        var loginUrl = env(EnvironmentVariables.LoginUrl);
         if (!string.IsNullOrEmpty(apiUrl))
         {
-            var api = AbsoluteUri(apiUrl, "GENESYSCLOUD_API_URL");
+            var api = AbsoluteUri(apiUrl, EnvironmentVariables.ApiUrl);
             // Real hosts are api.{domain} / login.{domain}; anything else (a sandbox, a gateway) serves both.
-            var login = !string.IsNullOrEmpty(loginUrl) ? AbsoluteUri(loginUrl, "GENESYSCLOUD_LOGIN_URL")
+            var login = !string.IsNullOrEmpty(loginUrl) ? AbsoluteUri(loginUrl, EnvironmentVariables.LoginUrl)
                 : api.Host.StartsWith("api.", StringComparison.OrdinalIgnoreCase) ? new UriBuilder(api) { Host = "login." + api.Host[4..] }.Uri
                 : api;
             return (api, login);
         }
 
-        var domain = Regions.DomainFor(env("GENESYSCLOUD_REGION") is { Length: > 0 } region ? region : Regions.Default);
-        return (new Uri($"https://api.{domain}"), !string.IsNullOrEmpty(loginUrl) ? AbsoluteUri(loginUrl, "GENESYSCLOUD_LOGIN_URL") : new Uri($"https://login.{domain}"));
+        var domain = Regions.DomainFor(env(EnvironmentVariables.Region) is { Length: > 0 } region ? region : Regions.Default);
+        return (new Uri($"https://api.{domain}"), !string.IsNullOrEmpty(loginUrl) ? AbsoluteUri(loginUrl, EnvironmentVariables.LoginUrl) : new Uri($"https://login.{domain}"));
     }
 
     private static Uri AbsoluteUri(string value, string name) =>

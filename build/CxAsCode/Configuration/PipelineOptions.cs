@@ -1,16 +1,17 @@
 namespace CxAsCode.Configuration;
 
 /// <summary>
-/// Everything a run was asked to do, from the build arguments. Secrets are not here: they are read from
+/// Everything a run was asked to do, from the build arguments (<see cref="PipelineArguments"/> parses them by
+/// <see cref="ArgumentTable"/>, which also holds the defaults). Secrets are not here: they are read from
 /// environment variables once, by <see cref="Connection"/>.
 /// </summary>
 public sealed class PipelineOptions
 {
     /// <summary>The Cake target (DryRun, Deploy…).</summary>
-    public string Target { get; init; } = "DryRun";
+    public string Target { get; init; } = PipelineTargets.Default;
 
     /// <summary>The environment: a folder under <c>state/</c>. Default <c>dev</c>.</summary>
-    public string Environment { get; init; } = "dev";
+    public string Environment { get; init; } = ArgumentTable.Env.Default!;
 
     /// <summary>The repository root (holds <c>state/</c>, <c>mappings/</c>, <c>artifacts/</c>).</summary>
     public required string RepositoryRoot { get; init; }
@@ -46,19 +47,22 @@ public sealed class PipelineOptions
     /// --consistency-window: how long (seconds) the engine keeps re-reading an eventually consistent
     /// platform before it reports an outcome as unknown. Default 60.
     /// </summary>
-    public int ConsistencyWindowSeconds { get; init; } = 60;
+    public int ConsistencyWindowSeconds { get; init; } = ArgumentTable.ConsistencyWindow.DefaultNumber;
 
     /// <summary>--port: where the Sandbox target listens. Default 8787.</summary>
-    public int SandboxPort { get; init; } = 8787;
+    public int SandboxPort { get; init; } = ArgumentTable.Port.DefaultNumber;
 
     /// <summary>--parallelism: objects written at once inside a dependency rank. Default 4.</summary>
-    public int Parallelism { get; init; } = 4;
+    public int Parallelism { get; init; } = ArgumentTable.Parallelism.DefaultNumber;
 
     /// <summary>--rate-limit: requests per minute for the whole run. Default 300.</summary>
-    public int RequestsPerMinute { get; init; } = 300;
+    public int RequestsPerMinute { get; init; } = ArgumentTable.RateLimit.DefaultNumber;
 
     /// <summary>--max-retry-after: the longest Retry-After (seconds) worth waiting for. Default 180.</summary>
-    public int MaxRetryAfterSeconds { get; init; } = 180;
+    public int MaxRetryAfterSeconds { get; init; } = ArgumentTable.MaxRetryAfter.DefaultNumber;
+
+    /// <summary>Arguments given that this target does not read (printed as warnings, kept in the report).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public string ArtifactsFolder => Path.Combine(RepositoryRoot, "artifacts", Environment);
 }

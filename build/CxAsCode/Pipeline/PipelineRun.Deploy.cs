@@ -18,6 +18,14 @@ public sealed partial class PipelineRun
     public async Task DeployAsync()
     {
         var plan = Plan ?? throw new InvalidOperationException("DryRun has not run.");
+        if (!plan.HasChanges)
+        {
+            // Nothing to write: no lock, no journal, no request; exit 0.
+            Deployment = new DeployResult(DeployStatus.NoChanges);
+            Log($"No changes to deploy: nothing was sent to {Options.Environment}.");
+            return;
+        }
+
         RequireConfirmation();
         // Held until this run's rollback, if any, is done: no second deploy may start on a half-undone org.
         _deployLock = DeployLock.Acquire(Options.ArtifactsFolder, RunId, Time);
@@ -41,10 +49,17 @@ public sealed partial class PipelineRun
     public async Task RollBackFailedDeployAsync(Exception failure)
     {
         Failure ??= failure;
-        if (_journal is null || Deployment is null)
+        if (_journal is null || Deployment is null || !JournalFacts.MayHaveChangedTheOrg(_journal.Entries))
         {
+            // Refused before any write applied (a stale plan, a held lock, a precondition): nothing to undo,
+            // and not a rollback: the exit code stays 1.
+            if (Deployment is not null)
+            {
+                Log("Deploy: no write applied, so there is nothing to roll back.");
+            }
+
             ReleaseDeploy();
-            return; // failed before the first write: nothing to undo
+            return;
         }
 
         Log("Rolling back the writes this deploy applied, newest first.");

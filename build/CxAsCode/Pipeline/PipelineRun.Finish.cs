@@ -1,3 +1,4 @@
+using CxAsCode.Configuration;
 using CxAsCode.Deployment;
 using CxAsCode.Reporting;
 
@@ -25,13 +26,62 @@ public sealed partial class PipelineRun
             RecordFailure(failure);
         }
 
-        if (Options.Target is "Test" or "Sandbox")
+        if (PipelineTargets.Find(Options.Target) is { ReachesOrg: false })
         {
-            return ExitCode; // tools, not pipeline runs: nothing to report on the org
+            // Tools (Sandbox, Test, Help), not pipeline runs: nothing to report on the org.
+            Outcome = Failure is null ? $"{Options.Target} succeeded." : $"{Options.Target} failed: {Reason}";
+            ShowFailure();
+            return ExitCode;
         }
 
+        if (_connection is null && Failure is null)
+        {
+            // No task body ran (Cake's --dryrun lists the tasks and runs none): there is nothing to report.
+            return ExitCode;
+        }
+
+        var report = Report();
+        // For a plain failure the reason itself is the outcome; "Failed: …" is how the report words it.
+        Outcome = ExitCode == ExitCodes.Error && Failure is not null ? Reason : RunOutcome.Describe(report);
+        ReportWriter.Write(RunFolder, report);
+        if (Deployment is not null || Rollback is not null)
+        {
+            GitHub.AppendStepSummary(ReportWriter.RenderMarkdown(report));
+        }
+
+        ShowFailure();
+        if (ExitCode is ExitCodes.Error or ExitCodes.RolledBack or ExitCodes.RollbackIncomplete)
+        {
+            GitHub.Error(Masker.Apply(Outcome));
+        }
+
+        Log($"Report: {Relative(RunFolder)}/report.md; {Requests} sent; exit code {ExitCode}.");
+        return ExitCode;
+    }
+
+    private string Reason => Failure is null ? string.Empty : Masker.Apply(Unwrap(Failure).Message);
+
+    /// <summary>Prints the failure's reason once, as one line.</summary>
+    private void ShowFailure()
+    {
+        if (Failure is not null && !_failureShown)
+        {
+            _failureShown = true;
+            Log("Error: " + Reason);
+        }
+    }
+
+    private RunReport Report()
+    {
         var deployment = Deployment ?? (Rollback is null ? null : new DeployResult(Rollback.IsComplete ? DeployStatus.RolledBack : DeployStatus.RollbackIncomplete) { Rollback = Rollback });
-        var report = new RunReport
+        if (deployment is not null)
+        {
+            // The report names the journal as a person types it: from the repository root.
+            var journal = Deployment is not null ? deployment.JournalPath : RollbackJournal();
+            deployment = deployment with { JournalPath = journal is null ? null : Relative(journal) };
+        }
+
+        return new RunReport
         {
             Environment = Options.Environment,
             Target = Options.Target,
@@ -44,22 +94,24 @@ public sealed partial class PipelineRun
             DeployResult = deployment,
             ValidationErrors = ValidationErrors,
             SyncResult = Sync,
-            Error = Failure is null ? null : Masker.Apply(Unwrap(Failure).Message),
+            Error = Failure is null ? null : Reason,
             Warnings = Warnings,
         };
-        ReportWriter.Write(RunFolder, report);
-        if (Deployment is not null || Rollback is not null)
+    }
+
+    /// <summary>
+    /// The journal a Rollback run worked from: the one given, else the newest under this environment's
+    /// artifacts, which is the one it just appended its compensations to.
+    /// </summary>
+    private string? RollbackJournal()
+    {
+        if (Options.JournalPath is { } given)
         {
-            GitHub.AppendStepSummary(ReportWriter.RenderMarkdown(report));
+            return Path.GetFullPath(given, Options.RepositoryRoot);
         }
 
-        if (Failure is not null)
-        {
-            Log("Error: " + Unwrap(Failure).Message);
-            GitHub.Error(Masker.Apply(Unwrap(Failure).Message));
-        }
-
-        Log($"Report: {Path.GetRelativePath(Options.RepositoryRoot, RunFolder).Replace('\\', '/')}/report.md; {Requests} sent; exit code {ExitCode}.");
-        return ExitCode;
+        return Directory.Exists(Options.ArtifactsFolder)
+            ? Directory.EnumerateFiles(Options.ArtifactsFolder, "journal.jsonl", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            : null;
     }
 }

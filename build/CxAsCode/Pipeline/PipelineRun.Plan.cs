@@ -16,7 +16,7 @@ public sealed partial class PipelineRun
             Options.Prune,
             StartedAt,
             Commit);
-        Write(PlanConsoleRenderer.Render(Plan, color: !Console.IsOutputRedirected && _env("NO_COLOR") is null));
+        Write(PlanConsoleRenderer.Render(Plan, color: UseColor));
 
         Directory.CreateDirectory(Options.ArtifactsFolder);
         var json = PlanFile.Serialize(Plan);

@@ -19,16 +19,20 @@ public sealed partial class PipelineRun : IDisposable
     private readonly TextWriter _out;
     private readonly StateStore _store;
     private readonly List<string> _warnings = [];
+    private readonly List<string> _runWarnings = []; // apart from _warnings, which Normalize prints as a batch
+    private readonly bool _terminal;
+    private bool _failureShown;
     private Connection? _connection;
     private ResiliencePipelines? _pipelines;
     private GenesysClient? _client;
 
-    private PipelineRun(PipelineOptions options, Func<string, string?> env, TimeProvider time, TextWriter output)
+    private PipelineRun(PipelineOptions options, Func<string, string?> env, TimeProvider time, TextWriter output, bool terminal)
     {
         Options = options;
         _env = env;
         Time = time;
         _out = output;
+        _terminal = terminal;
         _store = new StateStore(options.RepositoryRoot);
         GitHub = new GitHubActions(env, output);
         Masker.SecretAdded += GitHub.Mask;
@@ -73,7 +77,7 @@ public sealed partial class PipelineRun : IDisposable
 
     public IReadOnlyList<ValidationError> ValidationErrors { get; private set; } = [];
 
-    public IReadOnlyList<string> Warnings => _warnings;
+    public IReadOnlyList<string> Warnings => [.. _runWarnings, .. _warnings];
 
     /// <summary>The first failure of the run, if any (the Cake script records it).</summary>
     public Exception? Failure { get; private set; }
@@ -83,27 +87,69 @@ public sealed partial class PipelineRun : IDisposable
     /// <summary>This run's folder: <c>artifacts/&lt;env&gt;/&lt;run-id&gt;</c>.</summary>
     public string RunFolder => Path.Combine(Options.ArtifactsFolder, RunId);
 
-    /// <summary>A run for the Cake script: real environment variables, real clock, the console.</summary>
+    /// <summary>A run for the Cake script: real environment variables, real clock, the console (colour only on a terminal).</summary>
     public static PipelineRun Create(PipelineOptions options) =>
-        Create(options, Environment.GetEnvironmentVariable, TimeProvider.System, Console.Out);
+        Create(options, Environment.GetEnvironmentVariable, TimeProvider.System, Console.Out, terminal: !Console.IsOutputRedirected);
 
-    /// <summary>A run with its environment, clock and output supplied (tests).</summary>
-    public static PipelineRun Create(PipelineOptions options, Func<string, string?> env, TimeProvider time, TextWriter output)
+    /// <summary>A run with its environment, clock and output supplied (tests): never a terminal, so never colour.</summary>
+    public static PipelineRun Create(PipelineOptions options, Func<string, string?> env, TimeProvider time, TextWriter output) =>
+        Create(options, env, time, output, terminal: false);
+
+    private static PipelineRun Create(PipelineOptions options, Func<string, string?> env, TimeProvider time, TextWriter output, bool terminal)
     {
         Environments.Require(options.Environment, options.RepositoryRoot);
-        return new PipelineRun(options, env, time, output);
+        var run = new PipelineRun(options, env, time, output, terminal);
+        foreach (var warning in options.Warnings)
+        {
+            run.Warn(warning);
+        }
+
+        return run;
     }
 
     /// <summary>0 success or no changes; 1 error; 2 changes found (with --detailed-exitcode); 3 rolled back; 4 rollback incomplete.</summary>
     public int ExitCode => (Deployment?.Status, Rollback) switch
     {
-        (DeployStatus.RollbackIncomplete, _) => 4,
-        (DeployStatus.RolledBack, _) => 3,
-        (_, { IsComplete: false }) => 4,
-        _ when Failure is not null => 1,
-        _ when Options.DetailedExitCode && Options.Target is "DryRun" && Plan?.HasChanges == true => 2,
-        _ => 0,
+        (DeployStatus.RollbackIncomplete, _) => ExitCodes.RollbackIncomplete,
+        (DeployStatus.RolledBack, _) => ExitCodes.RolledBack,
+        (_, { IsComplete: false }) => ExitCodes.RollbackIncomplete,
+        _ when Failure is not null => ExitCodes.Error,
+        _ when Options.DetailedExitCode && Options.Target is "DryRun" && Plan?.HasChanges == true => ExitCodes.ChangesFound,
+        _ => ExitCodes.Success,
     };
+
+    /// <summary>The run's result in one line, e.g. "Deploy failed and was rolled back cleanly: …" (set by <see cref="Finish"/>).</summary>
+    public string Outcome { get; private set; } = string.Empty;
+
+    /// <summary>Colour codes only for a terminal, and never with NO_COLOR set (https://no-color.org).</summary>
+    private bool UseColor => _terminal && string.IsNullOrEmpty(_env(EnvironmentVariables.NoColor));
+
+    /// <summary>The script's TaskSetup: folds the task's output into a group in GitHub Actions.</summary>
+    public void BeginTask(string name) => GitHub.StartGroup(name);
+
+    /// <summary>
+    /// The script's TaskTeardown: a failed task's reason is printed here, in the task's own output and before
+    /// Cake's summary and banners, then the group ends (the annotation, outside it, stays visible).
+    /// </summary>
+    public void EndTask(Exception? failure)
+    {
+        if (failure is not null)
+        {
+            RecordFailure(failure);
+            // A failed deploy has printed its reason and its rollback already; the outcome closes the run.
+            _failureShown |= Unwrap(failure) is DeployFailedException;
+            ShowFailure();
+        }
+
+        GitHub.EndGroup();
+    }
+
+    /// <summary>A warning: printed now, and listed in the run's report.</summary>
+    private void Warn(string warning)
+    {
+        _runWarnings.Add(warning);
+        Log("Warning: " + warning);
+    }
 
     /// <summary>Prints one line, secrets masked and control characters made visible.</summary>
     public void Log(string message) => _out.WriteLine(Printable(Masker.Apply(message)));

@@ -58,6 +58,25 @@ public sealed class GitHubActions
         }
     }
 
+    /// <summary>Starts a foldable group of log lines (one per task), ended by <see cref="EndGroup"/>.</summary>
+    public void StartGroup(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        if (IsActive)
+        {
+            Command($"::group::{WorkflowCommandText.Data(title)}");
+        }
+    }
+
+    /// <summary>Ends the group <see cref="StartGroup"/> started.</summary>
+    public void EndGroup()
+    {
+        if (IsActive)
+        {
+            Command("::endgroup::");
+        }
+    }
+
     /// <summary>An error annotation on the run, and on <paramref name="file"/> when given.</summary>
     public void Error(string message, string? file = null) => Annotation("error", message, file);
 

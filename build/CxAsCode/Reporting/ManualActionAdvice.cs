@@ -5,10 +5,12 @@ namespace CxAsCode.Reporting;
 /// <summary>For a compensation rollback could not do: what a person should check, in words they can act on.</summary>
 internal static class ManualActionAdvice
 {
-    public static string For(Compensation compensation, string? journalPath)
+    /// <param name="compensation">What rollback could not do.</param>
+    /// <param name="journal">The journal's path from the repository root, as a person types it.</param>
+    public static string For(Compensation compensation, string journal)
     {
         ArgumentNullException.ThrowIfNull(compensation);
-        var journal = journalPath ?? "the run's journal";
+        ArgumentException.ThrowIfNullOrEmpty(journal);
         var wrote = compensation.Undid switch
         {
             WriteOperation.Create => "We created it; if nobody else needs it now, delete it.",

@@ -5,15 +5,7 @@ namespace CxAsCode.Reporting;
 /// <summary>A run's result in one sentence, and what each exit code means (design.md §5).</summary>
 internal static class RunOutcome
 {
-    public static string ExitCodeMeaning(int exitCode) => exitCode switch
-    {
-        0 => "success / no changes",
-        1 => "error",
-        2 => "changes found (--detailed-exitcode)",
-        3 => "deploy failed and was rolled back cleanly",
-        4 => "rollback incomplete: manual action needed",
-        _ => "not an exit code this pipeline uses",
-    };
+    public static string ExitCodeMeaning(int exitCode) => ExitCodes.Meaning(exitCode);
 
     /// <summary>The outcome line, e.g. "Deploy failed and was rolled back cleanly: precondition failed for queues Billing".</summary>
     public static string Describe(RunReport report)

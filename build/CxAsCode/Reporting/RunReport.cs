@@ -44,6 +44,12 @@ public sealed class RunReport
     /// <summary>Why the run failed, when it did.</summary>
     public string? Error { get; init; }
 
+    /// <summary>
+    /// The journal of the deploy or rollback, from the repository root: the one the deploy result names, else
+    /// where a deploy of this run keeps it.
+    /// </summary>
+    public string JournalPath => DeployResult?.JournalPath ?? $"artifacts/{Environment}/{RunId}/journal.jsonl";
+
     /// <summary>Things worth a look that did not fail the run.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

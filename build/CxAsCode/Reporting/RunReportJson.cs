@@ -25,7 +25,7 @@ internal static class RunReportJson
             ["exitCodeMeaning"] = RunOutcome.ExitCodeMeaning(report.ExitCode),
             ["outcome"] = RunOutcome.Describe(report),
             ["plan"] = report.Plan is { } plan ? PlanSummary(plan) : null,
-            ["deploy"] = report.DeployResult is { } deploy ? Deploy(deploy) : null,
+            ["deploy"] = report.DeployResult is { } deploy ? Deploy(deploy, report.JournalPath) : null,
             ["validationErrors"] = new JArray(report.ValidationErrors.Select(e => new JObject
             {
                 ["file"] = e.File,
@@ -56,7 +56,7 @@ internal static class RunReportJson
         ["summaryText"] = plan.Summary,
     };
 
-    private static JObject Deploy(DeployResult deploy) => new()
+    private static JObject Deploy(DeployResult deploy, string journal) => new()
     {
         ["status"] = Camel(deploy.Status),
         ["applied"] = deploy.Applied,
@@ -67,7 +67,7 @@ internal static class RunReportJson
         {
             ["complete"] = rollback.IsComplete,
             ["compensations"] = new JArray(rollback.Compensations.Select(c => Compensation(c))),
-            ["manualActions"] = new JArray(rollback.ManualActions.Select(c => Compensation(c, ManualActionAdvice.For(c, deploy.JournalPath)))),
+            ["manualActions"] = new JArray(rollback.ManualActions.Select(c => Compensation(c, ManualActionAdvice.For(c, journal)))),
         } : null,
     };
 

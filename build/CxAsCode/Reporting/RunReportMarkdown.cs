@@ -39,7 +39,7 @@ internal static class RunReportMarkdown
 
         if (report.DeployResult is { } deploy)
         {
-            Deploy(output, deploy);
+            Deploy(output, deploy, report.JournalPath);
         }
 
         List(output, "Validation errors", report.ValidationErrors.Select(e => $"{Text(e.File)} {Text(e.JsonPath)}: {Text(e.Message)}"));
@@ -53,7 +53,7 @@ internal static class RunReportMarkdown
         return output.ToString();
     }
 
-    private static void Deploy(StringBuilder output, DeployResult deploy)
+    private static void Deploy(StringBuilder output, DeployResult deploy, string journal)
     {
         Section(output, "Deploy");
         Line(output, $"Status: {deploy.Status}. Applied {deploy.Applied} of {deploy.Planned} planned write(s).");
@@ -85,7 +85,7 @@ internal static class RunReportMarkdown
         }
 
         List(output, "Manual action needed", rollback.ManualActions.Select(c =>
-            $"**{Text(c.Kind)} {Text(c.Key)}** (write {c.Seq}, {c.Undid}, {c.Status}): {Text(ManualActionAdvice.For(c, deploy.JournalPath))}"));
+            $"**{Text(c.Kind)} {Text(c.Key)}** (write {c.Seq}, {c.Undid}, {c.Status}): {Text(ManualActionAdvice.For(c, journal))}"));
     }
 
     private static void List(StringBuilder output, string title, IEnumerable<string> items)

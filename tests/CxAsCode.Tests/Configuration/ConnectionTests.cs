@@ -140,10 +140,24 @@ public sealed class ConnectionTests
     }
 
     [Test]
-    public void OpenAsync_OnlyAClientIdForProd_CountsAsNoCredentials() =>
+    public void OpenAsync_OnlyAClientId_RefusedNamingTheMissingSecret()
+    {
         Assert.That(
-            () => OpenAsync("prod", Env(("GENESYSCLOUD_OAUTHCLIENT_ID", ClientId))),
-            Throws.TypeOf<ConfigurationException>().With.Message.Contains("No credentials for prod"));
+            () => OpenAsync("dev", Env(("GENESYSCLOUD_OAUTHCLIENT_ID", ClientId))),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("GENESYSCLOUD_OAUTHCLIENT_SECRET is not"));
+        Assert.That(Directory.Exists(Path.Combine(_root, ".sandbox")), Is.False, "no silent fall-back to the sandbox");
+    }
+
+    [Test]
+    public void SandboxCommandLine_AnyWorkingFolder_KeepsTheOrgInTheRepositorysSandboxFolder()
+    {
+        // The Sandbox target once wrote build/.sandbox: Cake runs the script from build/.
+        var options = new PipelineOptions { RepositoryRoot = _root, SandboxPort = 9001 };
+
+        var commandLine = Connection.SandboxCommandLine(options);
+
+        Assert.That(commandLine, Is.EqualTo(new[] { Connection.SandboxAssembly(_root), "--port", "9001", "--data-dir", Path.Combine(_root, ".sandbox") }));
+    }
 
     [TestCase("CI")]
     [TestCase("GITHUB_ACTIONS")]

@@ -106,7 +106,7 @@ internal sealed class BuildScriptTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exit, Is.Zero, output);
-            foreach (var task in new[] { "Auth", "Extract", "Normalize", "Validate", "DryRun", "Deploy", "Rollback", "Sync", "Sandbox", "Test" })
+            foreach (var task in new[] { "Auth", "Extract", "Normalize", "Validate", "DryRun", "Deploy", "Rollback", "Sync", "Sandbox", "Test", "Help" })
             {
                 Assert.That(output, Does.Contain(task));
             }

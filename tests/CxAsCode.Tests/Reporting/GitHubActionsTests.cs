@@ -82,6 +82,18 @@ public class GitHubActionsTests
     }
 
     [Test]
+    public void StartGroupEndGroup_Active_FoldsTheLinesBetween()
+    {
+        var actions = Actions();
+
+        actions.StartGroup("Deploy\n::error::injected");
+        _stdout.Write("inside\n");
+        actions.EndGroup();
+
+        Assert.That(_stdout.ToString(), Is.EqualTo("::group::Deploy%0A::error::injected\ninside\n::endgroup::\n"));
+    }
+
+    [Test]
     public void SetOutput_ValueWithEofAndNewlines_StaysOneOutput()
     {
         const string value = "EOF\nx=y\nplan<<EOF\nhacked\nEOF";
@@ -141,6 +153,8 @@ public class GitHubActionsTests
         actions.Warning("w");
         actions.SetOutput("x", "y");
         actions.AppendStepSummary("# summary");
+        actions.StartGroup("Auth");
+        actions.EndGroup();
 
         using (Assert.EnterMultipleScope())
         {

@@ -88,13 +88,34 @@ public class ReportWriterTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(markdown, Does.Contain("\n**Outcome:** Rollback incomplete: 2 write(s) need manual action: HTTP 500 on PUT queues Billing\n"));
-            Assert.That(markdown, Does.Contain("| exit code | 4: rollback incomplete: manual action needed |"));
+            Assert.That(markdown, Does.Contain("| exit code | 4: rollback incomplete: manual action needed (listed in the report) |"));
             Assert.That(markdown, Does.Contain("### Manual action needed"));
             Assert.That(markdown, Does.Contain("- **queues Billing** (write 3, Update, ChangedSince): Someone changed it after our write"));
             Assert.That(markdown, Does.Contain("retry with ./build.sh --target=Rollback --journal=artifacts/dev/run-7/journal.jsonl"));
             Assert.That(markdown.IndexOf("| 3 | queues | Billing", StringComparison.Ordinal), Is.LessThan(markdown.IndexOf("| 2 | queues | Sales", StringComparison.Ordinal)));
             Assert.That(json["deploy"]!["rollback"]!["manualActions"]!.Select(c => (string?)c["key"]), Is.EqualTo(new[] { "Billing", "Sales" }));
             Assert.That((string?)json["deploy"]!["rollback"]!["manualActions"]![0]!["check"], Does.StartWith("Someone changed it after our write"));
+        }
+    }
+
+    [Test]
+    public void RenderMarkdown_ManualActionAndNoJournalInTheResult_NamesTheRunsJournalFile()
+    {
+        var report = Report(4) with
+        {
+            DeployResult = new DeployResult(DeployStatus.RollbackIncomplete)
+            {
+                Rollback = new RollbackResult([new Compensation(1, "queues", "Sales", WriteOperation.Update, WriteStatus.CompensationFailed, "HTTP 503")]),
+            },
+        };
+
+        var markdown = ReportWriter.RenderMarkdown(report.Build());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(markdown, Does.Contain("retry with ./build.sh --target=Rollback --journal=artifacts/dev/run-7/journal.jsonl."));
+            Assert.That(markdown, Does.Contain("its pre-image is in artifacts/dev/run-7/journal.jsonl."));
+            Assert.That(markdown, Does.Not.Contain("the run's journal"));
         }
     }
 
