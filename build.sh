@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bootstrap: restore the pinned Cake runner, build the engine and the sandbox when their sources changed,
-# run the task graph. Every argument goes to build/build.cake, e.g. ./build.sh --target=DryRun --env=test
+# run the task graph. Every argument goes to build/build.cake (the graph is build/pipeline.cake), e.g. ./build.sh --target=DryRun --env=test
 # ./build.sh --help lists the targets, arguments and environment variables.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

@@ -12,7 +12,9 @@ public static class PipelineArguments
     /// <param name="arguments">Cake's <c>Context.Arguments.GetArguments()</c>: name → the values given (null for none).</param>
     /// <param name="repositoryRoot">Where <c>state/</c> lives (the environment allow-list).</param>
     /// <param name="exclusive">Whether Cake's <c>--exclusive</c> was given.</param>
-    public static PipelineOptions Parse(IDictionary<string, ICollection<string>> arguments, string repositoryRoot, bool exclusive = false)
+    /// <param name="ownTargets">Targets a script that loads <c>build/pipeline.cake</c> adds (a release build's
+    /// "Package" or "SmokeTest"): accepted as <c>--target</c> too.</param>
+    public static PipelineOptions Parse(IDictionary<string, ICollection<string>> arguments, string repositoryRoot, bool exclusive = false, IReadOnlyCollection<string>? ownTargets = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var given = new Dictionary<PipelineArgument, string?>();
@@ -36,7 +38,9 @@ public static class PipelineArguments
         bool Flag(PipelineArgument argument) => given.TryGetValue(argument, out var value) && ParseFlag(argument, value);
         int Number(PipelineArgument argument) => given.TryGetValue(argument, out var value) ? ParseNumber(argument, value) : argument.DefaultNumber;
 
-        var target = RequireTarget(Text(ArgumentTable.Target)!, exclusive);
+        var requested = Text(ArgumentTable.Target)!;
+        var own = ownTargets?.FirstOrDefault(t => string.Equals(t, requested, StringComparison.OrdinalIgnoreCase));
+        var target = own ?? RequireTarget(requested, exclusive, ownTargets ?? []);
         return new PipelineOptions
         {
             Target = target,
@@ -56,7 +60,8 @@ public static class PipelineArguments
             MaxRetryAfterSeconds = Number(ArgumentTable.MaxRetryAfter),
             ConsistencyWindowSeconds = Number(ArgumentTable.ConsistencyWindow),
             SandboxPort = Number(ArgumentTable.Port),
-            Warnings = [.. given.Keys.Where(a => !a.UsedBy.Contains(target, StringComparer.Ordinal)).Select(a => $"--{a.Name} has no effect on {target}; it is read by {a.UsedByText}.")],
+            // A loading script's own target may run any of ours before it: no argument is out of place there.
+            Warnings = own is not null ? [] : [.. given.Keys.Where(a => !a.UsedBy.Contains(target, StringComparer.Ordinal)).Select(a => $"--{a.Name} has no effect on {target}; it is read by {a.UsedByText}.")],
         };
     }
 
@@ -71,13 +76,14 @@ public static class PipelineArguments
         return new ConfigurationException($"Unknown argument --{Printable(bare)}{hint} ./build.sh --help lists the arguments.");
     }
 
-    private static string RequireTarget(string name, bool exclusive)
+    private static string RequireTarget(string name, bool exclusive, IReadOnlyCollection<string> ownTargets)
     {
         var target = PipelineTargets.Find(name);
         if (target is null)
         {
-            var nearest = NearestName.Suggest(name, PipelineTargets.All.Select(t => t.Name));
-            throw new ConfigurationException($"--target must be one of: {string.Join(", ", PipelineTargets.All.Select(t => t.Name))} (got '{Printable(name)}'){(nearest is null ? "." : $"; did you mean {nearest}?")}");
+            var names = PipelineTargets.All.Select(t => t.Name).Concat(ownTargets).ToList();
+            var nearest = NearestName.Suggest(name, names);
+            throw new ConfigurationException($"--target must be one of: {string.Join(", ", names)} (got '{Printable(name)}'){(nearest is null ? "." : $"; did you mean {nearest}?")}");
         }
 
         // Cake's --exclusive skips the dependencies, but each task needs what the ones before it produced.

@@ -187,6 +187,25 @@ public sealed class PipelineArgumentsTests
             () => Parse(("parallelism", "1\n::error::" + new string('x', 100))),
             Throws.TypeOf<ConfigurationException>().With.Message.Contains("(got '1?::error::xxxxxxxxxxxxxxxxxxxxxxxxxxxxx')"));
 
+    [Test]
+    public void Parse_TargetALoadingScriptAdds_AcceptedWithoutWarnings()
+    {
+        var options = PipelineArguments.Parse(Arguments(("target", "smoketest"), ("env", "test")), _root, ownTargets: ["Package", "SmokeTest"]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(options.Target, Is.EqualTo("SmokeTest"));
+            Assert.That(options.Environment, Is.EqualTo("test"));
+            Assert.That(options.Warnings, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Parse_UnknownTargetWithOwnTargets_SuggestsAmongBoth() =>
+        Assert.That(
+            () => PipelineArguments.Parse(Arguments(("target", "SmokeTets")), _root, ownTargets: ["SmokeTest"]),
+            Throws.TypeOf<ConfigurationException>().With.Message.Contains("did you mean SmokeTest?"));
+
     private PipelineOptions Parse(params (string Name, string? Value)[] arguments) => PipelineArguments.Parse(Arguments(arguments), _root);
 
     /// <summary>As Cake hands them over: case-insensitive names, a null value for a name given alone.</summary>

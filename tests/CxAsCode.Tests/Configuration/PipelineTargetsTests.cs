@@ -19,10 +19,10 @@ public sealed partial class PipelineTargetsTests
         Assert.That(PipelineTargets.Describe("dryrun"), Is.EqualTo("Prints the plan; writes artifacts/<env>/plan.json and plan.md (and the GitHub step summary)."));
 
     [Test]
-    public void BuildCake_Tasks_AreTheTableWithItsDependenciesAndDescriptions()
+    public void PipelineCake_Tasks_AreTheTableWithItsDependenciesAndDescriptions()
     {
         // The script declares the graph for Cake; the table describes it for people. Keep them one graph.
-        var script = File.ReadAllText(Path.Combine(TestRepository.RepositoryRoot, "build", "build.cake"));
+        var script = File.ReadAllText(Path.Combine(TestRepository.RepositoryRoot, "build", "pipeline.cake"));
         var tasks = TaskDeclaration().Matches(script).Select(m => (
             Name: m.Groups["name"].Value,
             DependsOn: m.Groups["dependsOn"].Success ? m.Groups["dependsOn"].Value : null,

@@ -56,8 +56,11 @@ public sealed class WorkflowRulesTests
         static TestCaseData Case(string rule, string yaml) => new TestCaseData(rule, yaml).SetArgDisplayNames(rule + "#" + yaml.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The project's workflows, plus the example release workflow that calls the reusable one.</summary>
     public static IEnumerable<string> RepositoryWorkflows() =>
-        Directory.EnumerateFiles(Path.Combine(TestRepository.RepositoryRoot, ".github", "workflows"), "*.yml").Order(StringComparer.Ordinal);
+        Directory.EnumerateFiles(Path.Combine(TestRepository.RepositoryRoot, ".github", "workflows"), "*.yml")
+            .Append(Path.Combine(TestRepository.RepositoryRoot, "tests", "CxAsCode.Tests", "Chaining", "release-workflow.yml"))
+            .Order(StringComparer.Ordinal);
 
     [Test]
     public void Check_WorkflowFollowingEveryRule_NoViolations() =>
