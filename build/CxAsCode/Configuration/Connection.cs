@@ -19,8 +19,9 @@ public sealed class Connection : IDisposable
 
     private readonly SandboxProcess? _sandbox;
 
-    private Connection(Uri apiBase, ITokenSource tokens, HttpClient http, string description, SandboxProcess? sandbox)
+    private Connection(Uri apiBase, ITokenSource tokens, HttpClient http, string description, SandboxProcess? sandbox, IReadOnlyList<string> notices)
     {
+        Notices = notices;
         ApiBase = apiBase;
         Tokens = tokens;
         Http = http;
@@ -39,8 +40,13 @@ public sealed class Connection : IDisposable
 
     public bool IsSandbox => _sandbox is not null;
 
+    /// <summary>Lines worth a person's attention, e.g. a tutorial's variable name read as the preferred one.</summary>
+    public IReadOnlyList<string> Notices { get; }
+
     internal static async Task<Connection> OpenAsync(PipelineOptions options, Func<string, string?> env, SecretMasker masker, TimeProvider time, CancellationToken cancellationToken)
     {
+        var notices = new List<string>();
+        env = EnvironmentVariables.WithAliases(env, notices);
         var credential = CredentialChoice.Decide(env, options.Environment, options.UseSandbox);
         if (credential.Mode == CredentialMode.Sandbox)
         {
@@ -51,15 +57,25 @@ public sealed class Connection : IDisposable
                 cancellationToken);
             var http = NewHttpClient();
             var tokens = new ClientCredentialsTokenSource(http, sandbox.BaseAddress, SandboxClientId, SandboxClientSecret, masker, time);
-            return new Connection(sandbox.BaseAddress, tokens, http, $"the local sandbox at {sandbox.BaseAddress} (org kept in .sandbox/)", sandbox);
+            return new Connection(sandbox.BaseAddress, tokens, http, $"the local sandbox at {sandbox.BaseAddress} (org kept in .sandbox/)", sandbox, notices);
         }
 
         var (apiBase, loginBase) = Hosts(env);
         var client = NewHttpClient();
-        ITokenSource source = credential.Mode == CredentialMode.AccessToken
-            ? new AccessTokenSource(credential.AccessToken!, masker)
-            : new ClientCredentialsTokenSource(client, loginBase, credential.ClientId!, credential.ClientSecret!, masker, time);
-        return new Connection(apiBase, source, client, $"{apiBase} with {source.Description}", null);
+        ITokenSource source = credential.Mode switch
+        {
+            CredentialMode.AccessToken => new AccessTokenSource(credential.AccessToken!, masker),
+            CredentialMode.JwtAssertion => new JwtAssertionTokenSource(
+                client,
+                env(EnvironmentVariables.TokenUrl) is { } tokenUrl ? TokenEndpoint(tokenUrl) : new Uri(loginBase, "/oauth/token"),
+                credential.ClientId!,
+                credential.PrivateKey!,
+                env(EnvironmentVariables.JwtKeyId),
+                masker,
+                time),
+            _ => new ClientCredentialsTokenSource(client, loginBase, credential.ClientId!, credential.ClientSecret!, masker, time),
+        };
+        return new Connection(apiBase, source, client, $"{apiBase} with {source.Description}", null, notices);
     }
 
     public void Dispose()
@@ -102,6 +118,12 @@ public sealed class Connection : IDisposable
         var domain = Regions.DomainFor(env(EnvironmentVariables.Region) is { Length: > 0 } region ? region : Regions.Default);
         return (new Uri($"https://api.{domain}"), !string.IsNullOrEmpty(loginUrl) ? AbsoluteUri(loginUrl, EnvironmentVariables.LoginUrl) : new Uri($"https://login.{domain}"));
     }
+
+    /// <summary>A token endpoint is a full URL: a gateway may serve it under any path.</summary>
+    private static Uri TokenEndpoint(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Query.Length == 0
+            ? uri
+            : throw new ConfigurationException($"{EnvironmentVariables.TokenUrl} must be the http(s) URL of a token endpoint, e.g. https://login.example.com/oauth2/token.");
 
     private static Uri AbsoluteUri(string value, string name) =>
         // API paths are absolute (/api/v2/…, /oauth/token): a base path would be silently dropped, so refuse one.

@@ -10,12 +10,13 @@ namespace CxAsCode.Configuration;
 /// </summary>
 public sealed class CredentialChoice
 {
-    private CredentialChoice(CredentialMode mode, string? clientId = null, string? clientSecret = null, string? accessToken = null)
+    private CredentialChoice(CredentialMode mode, string? clientId = null, string? clientSecret = null, string? accessToken = null, string? privateKey = null)
     {
         Mode = mode;
         ClientId = clientId;
         ClientSecret = clientSecret;
         AccessToken = accessToken;
+        PrivateKey = privateKey;
     }
 
     public CredentialMode Mode { get; }
@@ -25,6 +26,9 @@ public sealed class CredentialChoice
     public string? ClientSecret { get; }
 
     public string? AccessToken { get; }
+
+    /// <summary>The PEM private key of the JWT mode.</summary>
+    public string? PrivateKey { get; }
 
     /// <param name="env">Reads an environment variable.</param>
     /// <param name="environment">The pipeline environment: <c>prod</c> never falls back to the sandbox.</param>
@@ -40,16 +44,35 @@ public sealed class CredentialChoice
 
         // A CI secret that is not defined arrives as an empty string: the same as not set.
         string? Read(string name) => env(name) is { Length: > 0 } value ? value : null;
-        var (id, secret, token) = (Read(Variables.ClientId), Read(Variables.ClientSecret), Read(Variables.AccessToken));
-        if ((id is null) != (secret is null))
+        var (id, secret, token, key) = (Read(Variables.ClientId), Read(Variables.ClientSecret), Read(Variables.AccessToken), Read(Variables.JwtPrivateKey));
+        if (secret is not null && key is not null)
         {
-            var (set, missing) = id is null ? (Variables.ClientSecret, Variables.ClientId) : (Variables.ClientId, Variables.ClientSecret);
-            throw new ConfigurationException($"{set} is set but {missing} is not: set both, or neither to use the local sandbox.");
+            throw new ConfigurationException($"Both {Variables.ClientSecret} and {Variables.JwtPrivateKey} are set: the client authenticates one way, set one of them.");
+        }
+
+        if ((id is null) != (secret is null && key is null))
+        {
+            var (set, missing) = id is null
+                ? (secret is not null ? Variables.ClientSecret : Variables.JwtPrivateKey, Variables.ClientId)
+                : (Variables.ClientId, Variables.ClientSecret);
+            var alternative = id is null ? string.Empty : $" (nor {Variables.JwtPrivateKey}, for the JWT mode)";
+            throw new ConfigurationException($"{set} is set but {missing} is not{alternative}: set both, or neither to use the local sandbox.");
         }
 
         if (token is not null && id is not null)
         {
-            throw new ConfigurationException($"Both {Variables.AccessToken} and {Variables.ClientId}/{Variables.ClientSecret} are set: set one credential, not both.");
+            throw new ConfigurationException($"Both {Variables.AccessToken} and {Variables.ClientId} are set: set one credential, not both.");
+        }
+
+        var jwtOnly = new[] { Variables.JwtKeyId, Variables.TokenUrl }.Where(name => Read(name) is not null).ToList();
+        if (key is null && jwtOnly.Count > 0)
+        {
+            throw new ConfigurationException($"{string.Join(" and ", jwtOnly)} {(jwtOnly.Count == 1 ? "is" : "are")} set but {Variables.JwtPrivateKey} is not: {(jwtOnly.Count == 1 ? "it belongs" : "they belong")} to the JWT assertion mode.");
+        }
+
+        if (key is not null)
+        {
+            return new CredentialChoice(CredentialMode.JwtAssertion, id, privateKey: key);
         }
 
         if (token is not null)

@@ -9,6 +9,9 @@ public enum CredentialMode
     /// <summary>GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET: the client-credentials grant.</summary>
     ClientCredentials,
 
+    /// <summary>GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_JWT_PRIVATE_KEY: client credentials authenticated by a signed JWT assertion.</summary>
+    JwtAssertion,
+
     /// <summary>GENESYSCLOUD_ACCESS_TOKEN: a pre-issued token, used as it is.</summary>
     AccessToken,
 }

@@ -18,6 +18,11 @@ public sealed partial class PipelineRun
     public async Task AuthAsync()
     {
         _connection = await Connection.OpenAsync(Options, _env, Masker, Time, CancellationToken.None);
+        foreach (var notice in _connection.Notices)
+        {
+            Log("Notice: " + notice);
+        }
+
         if (_connection.IsSandbox)
         {
             Log($"No Genesys Cloud credentials set: running against {_connection.Description}.");

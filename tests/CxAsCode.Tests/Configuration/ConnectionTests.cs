@@ -114,6 +114,27 @@ public sealed class ConnectionTests
         }
     }
 
+    [Test]
+    public async Task OpenAsync_TutorialNamesForJwtMode_AssertionSourceAtTheTokenUrlWithNotices()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var pem = rsa.ExportPkcs8PrivateKeyPem();
+        using var connection = await OpenAsync("dev", Env(
+            ("GENESYS_CLIENT_ID", "jwt-client-0001"),
+            ("GENESYS_JWT_PRIVATE_KEY", pem),
+            ("GENESYS_SUBDOMAIN", "eu-west-1"),
+            ("GENESYSCLOUD_TOKEN_URL", "https://gateway.example.test/oauth2/token")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(connection.Tokens, Is.TypeOf<JwtAssertionTokenSource>());
+            Assert.That(connection.Tokens.Description, Does.StartWith("a JWT client assertion (client jwt-clie…) at https://gateway.example.test"));
+            Assert.That(connection.ApiBase.ToString(), Is.EqualTo("https://api.mypurecloud.ie/"));
+            Assert.That(connection.Notices, Has.Count.EqualTo(3).And.Some.Contains("rename it to GENESYSCLOUD_JWT_PRIVATE_KEY"));
+            Assert.That(_masker.Apply(pem), Is.EqualTo("***"));
+        }
+    }
+
     [TestCase("ftp://example.test")]
     [TestCase("not a url")]
     [TestCase("/relative/path")]
