@@ -33,5 +33,19 @@ public sealed partial class PipelineRun
 
         GitHub.AppendStepSummary(markdown);
         GitHub.SetOutput("has-changes", Plan.HasChanges ? "true" : "false");
+        if (Options.DetailedExitCode)
+        {
+            AnnotateDrift(Plan);
+        }
+    }
+
+    /// <summary>A drift check (<c>--detailed-exitcode</c>): one annotation per object live differs on, at its state file.</summary>
+    private void AnnotateDrift(Plan plan)
+    {
+        foreach (var entry in plan.Writes)
+        {
+            var fields = entry.Changes.Count == 0 ? string.Empty : $": {string.Join(", ", entry.Changes.Select(c => c.Path).Take(5))}{(entry.Changes.Count > 5 ? ", …" : string.Empty)}";
+            GitHub.Warning(Masker.Apply($"Drift in {Options.Environment}: {entry.Kind} '{entry.Key}' differs from state ({entry.Action.ToString().ToLowerInvariant()} planned){fields}"), entry.SourceFile);
+        }
     }
 }
