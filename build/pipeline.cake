@@ -90,6 +90,10 @@ Task("Sync")
     .IsDependentOn("Normalize")
     .Does<PipelineRun>(run => run.SyncState());
 
+Task("Promote")
+    .Description(PipelineTargets.Describe("Promote"))
+    .Does<PipelineRun>(run => run.Promote());
+
 Task("Sandbox")
     .Description(PipelineTargets.Describe("Sandbox"))
     .Does<PipelineRun>(run =>

@@ -98,8 +98,36 @@ public static class ArgumentTable
         Name = "commit",
         Kind = ArgumentKind.Flag,
         Default = "false",
-        UsedBy = ["Sync"],
-        Help = "Sync commits the files it changed, with a message naming the environment and counts",
+        UsedBy = ["Sync", "Promote"],
+        Help = "Sync and Promote commit the files they changed, with a message naming the environment(s) and counts",
+    };
+
+    public static PipelineArgument From { get; } = new()
+    {
+        Name = "from",
+        Kind = ArgumentKind.Text,
+        Placeholder = "<env>",
+        UsedBy = ["Promote"],
+        Help = "the environment `Promote` copies desired state from",
+    };
+
+    public static PipelineArgument To { get; } = new()
+    {
+        Name = "to",
+        Kind = ArgumentKind.Text,
+        Placeholder = "<env>",
+        UsedBy = ["Promote"],
+        Help = "the environment `Promote` copies desired state into (its `mappings/` file is left alone)",
+    };
+
+    public static PipelineArgument Only { get; } = new()
+    {
+        Name = "only",
+        Kind = ArgumentKind.Text,
+        Placeholder = "<kind>/<name>",
+        Repeatable = true,
+        UsedBy = ["Promote"],
+        Help = "promote just this object (e.g. `queues/Billing Support`); repeat it for more; without it everything is promoted",
     };
 
     public static PipelineArgument Force { get; } = new()
@@ -169,7 +197,7 @@ public static class ArgumentTable
 
     /// <summary>Every argument, in help order. Declared last: static properties initialise top to bottom.</summary>
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [Target, Env, Out, Plan, Prune, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, Parallelism, RateLimit, MaxRetryAfter, ConsistencyWindow, Port];
+        [Target, Env, Out, Plan, Prune, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, From, To, Only, Parallelism, RateLimit, MaxRetryAfter, ConsistencyWindow, Port];
 
     /// <summary>The argument of that name, ignoring case as Cake does; null when there is none.</summary>
     public static PipelineArgument? Find(string name) =>

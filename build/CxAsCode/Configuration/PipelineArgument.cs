@@ -25,6 +25,9 @@ public sealed record PipelineArgument
     /// <summary>The largest number accepted (numbers only).</summary>
     public int Maximum { get; init; } = int.MaxValue;
 
+    /// <summary>May be given more than once (each value kept, in order); others are refused when repeated.</summary>
+    public bool Repeatable { get; init; }
+
     /// <summary>The targets whose run reads it; giving it to another target earns a warning.</summary>
     public required IReadOnlyList<string> UsedBy { get; init; }
 
@@ -40,7 +43,7 @@ public sealed record PipelineArgument
         ArgumentKind.Flag => "no value, true or false",
         ArgumentKind.Number when Maximum == int.MaxValue => $"a whole number, at least {Minimum}",
         ArgumentKind.Number => $"a whole number from {Minimum} to {Maximum}",
-        _ => Placeholder == "<file>" ? "a path" : "a name",
+        _ => Placeholder == "<file>" ? "a path" : Repeatable ? "a name, repeatable" : "a name",
     };
 
     /// <summary>The targets that read it in words: "all", "all but Sandbox, Test, Help", or the list.</summary>

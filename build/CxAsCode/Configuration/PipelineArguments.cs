@@ -18,6 +18,7 @@ public static class PipelineArguments
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var given = new Dictionary<PipelineArgument, string?>();
+        var repeated = new Dictionary<PipelineArgument, IReadOnlyList<string>>();
         foreach (var (name, values) in arguments)
         {
             if (CakeOptions.Owns(name))
@@ -26,6 +27,13 @@ public static class PipelineArguments
             }
 
             var argument = ArgumentTable.Find(name) ?? throw Unknown(name);
+            if (argument.Repeatable)
+            {
+                repeated[argument] = [.. values.Select(v => RequireText(argument, v))];
+                given[argument] = values.FirstOrDefault();
+                continue;
+            }
+
             if (values.Count > 1)
             {
                 throw new ConfigurationException($"--{argument.Name} was given {values.Count} times ({string.Join(", ", values.Select(v => $"'{Printable(v)}'"))}); give it once.");
@@ -55,6 +63,9 @@ public static class PipelineArguments
             JournalPath = Text(ArgumentTable.Journal),
             Commit = Flag(ArgumentTable.Commit),
             Force = Flag(ArgumentTable.Force),
+            From = Text(ArgumentTable.From),
+            To = Text(ArgumentTable.To),
+            Only = repeated.GetValueOrDefault(ArgumentTable.Only) ?? [],
             Parallelism = Number(ArgumentTable.Parallelism),
             RequestsPerMinute = Number(ArgumentTable.RateLimit),
             MaxRetryAfterSeconds = Number(ArgumentTable.MaxRetryAfter),

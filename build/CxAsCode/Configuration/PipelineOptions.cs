@@ -40,6 +40,15 @@ public sealed class PipelineOptions
     /// <summary>--commit: Sync commits what it changed.</summary>
     public bool Commit { get; init; }
 
+    /// <summary>--from: the environment Promote copies from.</summary>
+    public string? From { get; init; }
+
+    /// <summary>--to: the environment Promote copies into.</summary>
+    public string? To { get; init; }
+
+    /// <summary>--only (repeatable): the <c>kind/name</c> objects Promote copies; empty means all.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
     /// <summary>--force: Sync overwrites uncommitted changes in <c>state/&lt;env&gt;</c>.</summary>
     public bool Force { get; init; }
 
