@@ -161,9 +161,9 @@ public partial class StateValidatorTests
     [Test]
     public void Validate_UnknownSubstitutionNested_NamesTheNestedPath()
     {
-        _folder.Edit(OutageLine, q => q["mediaSettings"]!["callback"]!["callerIdName"] = "{{brand}}");
+        _folder.Edit(OutageLine, q => q["mediaSettings"]!["message"]!["subTypeSettings"] = new JObject { ["whatsapp"] = new JObject { ["greeting"] = "{{brand}}" } });
 
-        Assert.That(Validate().Select(e => e.JsonPath), Is.EqualTo(new[] { "$.mediaSettings.callback.callerIdName" }));
+        Assert.That(Validate().Select(e => e.JsonPath), Is.EqualTo(new[] { "$.mediaSettings.message.subTypeSettings.whatsapp.greeting" }));
     }
 
     [TestCase("Gas\nBoilers", "control character")]
@@ -194,7 +194,7 @@ public partial class StateValidatorTests
 
         var errors = Validate();
 
-        Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[] { "name is longer than 255 characters" }));
+        Assert.That(errors.Select(e => (e.JsonPath, e.Message)), Is.EqualTo(new[] { ("$.name", "too long: 256 characters, at most 255 allowed") }));
     }
 
     [Test]
