@@ -28,7 +28,7 @@ public sealed class DesiredState
 
     public IReadOnlyList<ValidationError> Problems { get; }
 
-    /// <summary>Files that were deliberately not read (dot-files), for the run to list as warnings.</summary>
+    /// <summary>Files that were deliberately not read (dot-files, notes outside the kind folders), for the run to list as warnings.</summary>
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
 
     public IEnumerable<ResourceObject> Of(ResourceKind kind) => Objects.Where(o => o.Kind == kind);

@@ -78,7 +78,7 @@ internal sealed partial class StateStore
             }
             else
             {
-                Read(envPath, folder, relative, objects, problems);
+                Read(envPath, folder, relative, objects, problems, skipped);
             }
         }
 
@@ -93,13 +93,23 @@ internal sealed partial class StateStore
     private static bool IsEmptyGitkeep(string path) =>
         Path.GetFileName(path) == ".gitkeep" && new FileInfo(path).Length == 0;
 
-    private static void Read(string envPath, string folder, string relative, List<ResourceObject> objects, List<ValidationError> problems)
+    private static void Read(string envPath, string folder, string relative, List<ResourceObject> objects, List<ValidationError> problems, List<SkippedFile> skipped)
     {
         var file = $"{envPath}/{relative}";
         var kind = ResourceKinds.ByFolder(Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? string.Empty);
+        var kindFolders = string.Join(", ", ResourceKinds.Managed.Select(k => k.Folder));
+        if (kind is null && !Path.GetFileName(relative).Contains(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            // Notes beside the state (a README.md) are no object anyone meant to deploy: listed, not read.
+            skipped.Add(new(file, $"not a state file; only .json files in {kindFolders} are read"));
+            return;
+        }
+
         if (kind is null)
         {
-            problems.Add(new(file, "$", $"unknown kind folder; state files live in one of: {string.Join(", ", ResourceKinds.Managed.Select(k => k.Folder))}"));
+            // An error, not a skip: an object file in the wrong folder, silently left out of desired state,
+            // would be planned for deletion by --prune.
+            problems.Add(new(file, "$", $"unknown kind folder; state files live in one of: {kindFolders}"));
             return;
         }
 

@@ -154,6 +154,24 @@ public partial class StateStoreTests
         }
     }
 
+    [Test]
+    public void LoadDesired_NonJsonFileOutsideTheKindFolders_IsSkippedAndListed()
+    {
+        _folder.Write("state/dev/README.md", "# Dev state");
+        _folder.Write("state/dev/routing/notes.txt", "ask Sam about the outage line");
+        _folder.Write("state/dev/routing/skills/billing.json", "{\"name\": \"Billing\"}");
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems, Is.Empty);
+            Assert.That(state.Objects.Select(o => o.Key), Is.EqualTo(new[] { "Billing" }));
+            Assert.That(state.Skipped.Select(s => s.File), Is.EqualTo(new[] { "state/dev/README.md", "state/dev/routing/notes.txt" }));
+            Assert.That(state.Skipped[0].ToString(), Is.EqualTo("skipped state/dev/README.md: not a state file; only .json files in routing/skills, routing/wrapupcodes, routing/queues are read"));
+        }
+    }
+
     [TestCase("{}")]
     [TestCase("{\"description\": \"no name\"}")]
     [TestCase("{\"name\": 42}")]
