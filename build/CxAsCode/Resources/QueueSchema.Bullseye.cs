@@ -23,5 +23,16 @@ internal static partial class QueueSchema
             ["threshold"] = Number.Between(0, 259_200, "seconds"),
         })),
         ["actions"] = Record("Actions", new() { ["skillsToRemove"] = ArrayOf(Text) }),
+        ["memberGroups"] = ArrayOf(MemberGroup),
+    });
+
+    /// <summary>
+    /// A group of agents a ring adds (Ring.memberGroups, MemberGroup in the contract). The type's values are
+    /// the contract's and the provider's memberGroupResource (member_group_type, same schema file). How
+    /// state names the group is not settled yet, so its other fields are accepted as they are (length-checked).
+    /// </summary>
+    private static FieldSchema MemberGroup => OpenRecord("MemberGroup", new()
+    {
+        ["type"] = Enum("TEAM", "GROUP", "SKILLGROUP"),
     });
 }

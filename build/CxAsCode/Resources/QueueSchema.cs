@@ -6,7 +6,9 @@ namespace CxAsCode.Resources;
 /// The managed queue fields as the Genesys Cloud Queue model defines them (the SDK contract in
 /// build/contract/genesys-models.json), with the limits the real API enforces. One part per concern:
 /// this file the top level and after-call work, <c>QueueSchema.Media.cs</c> the channels,
-/// <c>QueueSchema.Bullseye.cs</c> the rings. A new managed field is one more entry in <see cref="Fields"/>.
+/// <c>QueueSchema.Bullseye.cs</c> the rings. A new managed field (conditional group routing, say) is one
+/// more entry in <see cref="Fields"/>, built from the contract's model with <c>Record("ConditionalGroupRouting", …)</c>;
+/// <c>SchemaContractTests</c> then insists that every enum of that model is checked.
 /// </summary>
 internal static partial class QueueSchema
 {
@@ -37,6 +39,7 @@ internal static partial class QueueSchema
     {
         ["wrapupPrompt"] = Enum("MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT", "AGENT_REQUESTED"),
         // AcwSettings.timeoutMs in the contract: "The amount of time the agent can stay in ACW (Min: 1 sec, Max: 60 min)."
+        // The provider's acw_timeout_ms states the same range, though its validator only checks 0 to 86,400,000.
         ["timeoutMs"] = WholeNumber.Between(1000, 3_600_000, "ms"),
     }).With(new FieldRule("an ACW timeout needs a timed wrap-up prompt", TimeoutNeedsATimedPrompt));
 

@@ -140,6 +140,21 @@ public partial class StateValidatorTests
     }
 
     [Test]
+    public void Validate_RingMemberGroupOfAnUnknownType_ListsTheContractsTypes()
+    {
+        _folder.Edit(BillingSupport, q => q["bullseye"]!["rings"]![1]!["memberGroups"] = new JArray(
+            new JObject { ["name"] = "Night shift", ["type"] = "TEAM" },
+            new JObject { ["name"] = "Supervisors", ["type"] = "ROLE" }));
+
+        var errors = Validate();
+
+        Assert.That(errors.Select(e => (e.File, e.JsonPath, e.Message)), Is.EqualTo(new[]
+        {
+            (BillingSupport, "$.bullseye.rings[1].memberGroups[1].type", "'ROLE' is not allowed; expected one of: TEAM, GROUP, SKILLGROUP"),
+        }));
+    }
+
+    [Test]
     public void Validate_ManyRuleBreachesInOneFile_ListsEveryOne()
     {
         _folder.Edit(BillingSupport, q =>
