@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using CxAsCode.Json;
 using CxAsCode.Resources;
@@ -72,8 +71,13 @@ internal static partial class StateValidator
         var unknownKeys = new List<string>();
         foreach (var value in content.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String))
         {
-            unknownKeys.Clear();
             var text = (string)value!;
+            if (!text.Contains("{{", StringComparison.Ordinal))
+            {
+                continue; // most strings hold no placeholder: skip the regular expression
+            }
+
+            unknownKeys.Clear();
             var filled = mappings.Substitute(text, unknownKeys);
             foreach (var key in unknownKeys)
             {
@@ -150,7 +154,7 @@ internal static partial class StateValidator
 
         // A backstop for objects whose fields each pass but add up to too much; an oversized field is
         // already named at its own path.
-        var bytes = problems.Count == 0 ? Encoding.UTF8.GetByteCount(CanonicalJson.Compact(content)) : 0;
+        var bytes = problems.Count == 0 ? JsonSize.Of(content) : 0;
         if (bytes > FieldLimits.ObjectMaxBytes)
         {
             yield return ("$", string.Create(CultureInfo.InvariantCulture, $"the object is {bytes:N0} bytes as JSON; at most {FieldLimits.ObjectMaxBytes:N0} are allowed, so its request body stays under the API's 512,000-byte limit"));
