@@ -56,6 +56,7 @@ public sealed partial class PipelineRun
         else
         {
             Desired = _store.LoadDesired(Options.Environment);
+            _warnings.AddRange(Desired.Skipped.Select(s => s.ToString())); // printed with Normalize's warnings
             var desired = Desired.Objects;
             wantsMembers = Options.Target == "Sync"
                 ? (_, _, _) => true

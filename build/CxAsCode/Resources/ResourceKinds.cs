@@ -1,5 +1,3 @@
-using static CxAsCode.Resources.FieldSchema;
-
 namespace CxAsCode.Resources;
 
 /// <summary>The kinds this pipeline knows, in one place. Later kinds plug in here.</summary>
@@ -25,7 +23,7 @@ public static class ResourceKinds
         PageSize = 500,
         Rank = 1,
         WriteStrategy = WriteStrategy.CreateDelete,
-        Schema = new Dictionary<string, FieldSchema> { ["name"] = Text },
+        Schema = SkillSchema.Fields,
     };
 
     public static readonly ResourceKind WrapupCodes = new()
@@ -39,12 +37,7 @@ public static class ResourceKinds
         ManagedFields = ["name", "division", "description"],
         RequiredFields = ["division"],
         References = [new("division", "divisions")],
-        Schema = new Dictionary<string, FieldSchema>
-        {
-            ["name"] = Text,
-            ["division"] = Text,
-            ["description"] = Text,
-        },
+        Schema = WrapupCodeSchema.Fields,
     };
 
     public static readonly ResourceKind Queues = new()

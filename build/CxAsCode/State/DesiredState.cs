@@ -5,7 +5,8 @@ namespace CxAsCode.State;
 
 /// <summary>
 /// Desired state as read from <c>state/&lt;env&gt;</c>: each object in state form (its file's content),
-/// plus the problems found while reading (malformed files, unknown folders) for Validate to report.
+/// plus the problems found while reading (malformed files, unknown folders, links) for Validate to report,
+/// and the files it skipped on purpose.
 /// </summary>
 public sealed class DesiredState
 {
@@ -26,6 +27,9 @@ public sealed class DesiredState
     public IReadOnlyList<ResourceObject> Objects { get; }
 
     public IReadOnlyList<ValidationError> Problems { get; }
+
+    /// <summary>Files that were deliberately not read (dot-files, notes outside the kind folders), for the run to list as warnings.</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
 
     public IEnumerable<ResourceObject> Of(ResourceKind kind) => Objects.Where(o => o.Kind == kind);
 

@@ -1,23 +1,36 @@
-using CxAsCode.Json;
 using CxAsCode.Resources;
 using CxAsCode.Validation;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.State;
 
 /// <summary>
 /// The only code that touches <c>state/</c> and <c>mappings/</c>. Reading never throws on bad content:
-/// problems are collected for Validate, so one run lists them all.
+/// problems are collected for Validate, so one run lists them all. Only plain files inside
+/// <c>state/&lt;env&gt;</c> and <c>mappings/</c> are read (<see cref="SafeFolder"/>), each strictly
+/// (<see cref="StateFileReader"/>). This part reads state; <c>StateStore.Mappings.cs</c> reads the
+/// mappings file and <c>StateStore.Write.cs</c> writes state for Sync.
 /// </summary>
-internal sealed class StateStore
+internal sealed partial class StateStore
 {
+    private const string DotFileReason = "files whose name starts with '.' are not read";
+
     private readonly string _root;
 
     /// <param name="repositoryRoot">The repository root (the folder holding <c>state/</c>).</param>
     public StateStore(string repositoryRoot) => _root = Path.GetFullPath(repositoryRoot);
 
-    public string EnvironmentFolder(string environment) => Path.Combine(_root, "state", environment);
+    public string EnvironmentFolder(string environment)
+    {
+        // Environments are allow-listed before they get here; a name that is not one plain folder name would
+        // point the store outside state/, so it is refused whatever the caller checked.
+        if (environment.Length == 0 || environment is "." or ".." || environment.IndexOfAny(['/', '\\', '\0']) >= 0)
+        {
+            throw new ArgumentException($"'{environment}' is not an environment folder name.", nameof(environment));
+        }
+
+        return Path.Combine(_root, "state", environment);
+    }
 
     /// <summary>Reads every file under <c>state/&lt;env&gt;</c>.</summary>
     public DesiredState LoadDesired(string environment)
@@ -26,149 +39,106 @@ internal sealed class StateStore
         var folder = EnvironmentFolder(environment);
         var objects = new List<ResourceObject>();
         var problems = new List<ValidationError>();
+        var skipped = new List<SkippedFile>();
+        DesiredState Result() => new(envPath, MappingsPath(environment), objects, problems) { Skipped = skipped };
+
+        foreach (var (path, full) in new[] { ("state", Path.Combine(_root, "state")), (envPath, folder) })
+        {
+            if (SafeFolder.LinkTarget(full) is { } target)
+            {
+                problems.Add(new(path, "$", LinkRefused(target, envPath)));
+                return Result();
+            }
+        }
+
         if (!Directory.Exists(folder))
         {
             problems.Add(new(envPath, "$", "environment folder does not exist"));
-            return new DesiredState(envPath, MappingsPath(environment), objects, problems);
+            return Result();
         }
 
-        foreach (var fullPath in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var (files, links) = SafeFolder.List(folder);
+        problems.AddRange(links.Select(link => new ValidationError($"{envPath}/{link.Path}", "$", LinkRefused(link.Target, envPath))));
+        var hiddenFolders = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var relative in files.Order(StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(folder, fullPath).Replace('\\', '/');
-            var file = $"{envPath}/{relative}";
-            if (Path.GetFileName(relative).StartsWith('.'))
+            var segments = relative.Split('/');
+            var hidden = Array.FindIndex(segments, 0, segments.Length - 1, s => s.StartsWith('.'));
+            if (hidden >= 0)
             {
-                continue; // .gitkeep and friends
+                var hiddenFolder = string.Join('/', segments[..(hidden + 1)]);
+                hiddenFolders[hiddenFolder] = hiddenFolders.GetValueOrDefault(hiddenFolder) + 1;
             }
-
-            var kind = ResourceKinds.ByFolder(Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? string.Empty);
-            if (kind is null)
+            else if (segments[^1].StartsWith('.'))
             {
-                problems.Add(new(file, "$", $"unknown kind folder; state files live in one of: {string.Join(", ", ResourceKinds.Managed.Select(k => k.Folder))}"));
-                continue;
+                if (!IsEmptyGitkeep(Path.Combine(folder, relative)))
+                {
+                    skipped.Add(new($"{envPath}/{relative}", DotFileReason));
+                }
             }
-
-            if (!relative.EndsWith(".json", StringComparison.Ordinal))
+            else
             {
-                problems.Add(new(file, "$", "not a .json file"));
-                continue;
-            }
-
-            switch (ReadObject(fullPath))
-            {
-                case (null, var error):
-                    problems.Add(new(file, "$", error!));
-                    break;
-                case ({ } content, _) when content["name"] is not JValue { Type: JTokenType.String } name:
-                    problems.Add(new(file, "$.name", "missing required field 'name' (a string)"));
-                    break;
-                case ({ } content, _):
-                    objects.Add(new ResourceObject(kind, (string)content["name"]!, content) { SourceFile = relative });
-                    break;
+                Read(envPath, folder, relative, objects, problems, skipped);
             }
         }
 
-        return new DesiredState(envPath, MappingsPath(environment), objects, problems);
+        skipped.AddRange(hiddenFolders.Select(h => new SkippedFile($"{envPath}/{h.Key}/", $"folders whose name starts with '.' are not read ({h.Value} file{(h.Value == 1 ? string.Empty : "s")} in it)")));
+        return Result();
     }
 
-    /// <summary>Reads <c>mappings/&lt;env&gt;.json</c>; a missing file is an empty mapping.</summary>
-    public (Mappings Mappings, IReadOnlyList<ValidationError> Problems) LoadMappings(string environment)
+    /// <summary>
+    /// An empty <c>.gitkeep</c> is git's placeholder for an empty folder: it holds nothing to read, so it is
+    /// passed over in silence. Any other dot-file (or a <c>.gitkeep</c> with content) is listed as skipped.
+    /// </summary>
+    private static bool IsEmptyGitkeep(string path) =>
+        Path.GetFileName(path) == ".gitkeep" && new FileInfo(path).Length == 0;
+
+    private static void Read(string envPath, string folder, string relative, List<ResourceObject> objects, List<ValidationError> problems, List<SkippedFile> skipped)
     {
-        var path = Path.Combine(_root, "mappings", environment + ".json");
-        if (!File.Exists(path))
+        var file = $"{envPath}/{relative}";
+        var kind = ResourceKinds.ByFolder(Path.GetDirectoryName(relative)?.Replace('\\', '/') ?? string.Empty);
+        var kindFolders = string.Join(", ", ResourceKinds.Managed.Select(k => k.Folder));
+        if (kind is null && !Path.GetFileName(relative).Contains(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return (Mappings.Empty, []);
+            // Notes beside the state (a README.md) are no object anyone meant to deploy: listed, not read.
+            skipped.Add(new(file, $"not a state file; only .json files in {kindFolders} are read"));
+            return;
         }
 
-        var (content, error) = ReadObject(path);
+        if (kind is null)
+        {
+            // An error, not a skip: an object file in the wrong folder, silently left out of desired state,
+            // would be planned for deletion by --prune.
+            problems.Add(new(file, "$", $"unknown kind folder; state files live in one of: {kindFolders}"));
+            return;
+        }
+
+        if (!relative.EndsWith(".json", StringComparison.Ordinal))
+        {
+            // An error, not a skip: a misnamed object file (billing.JSON, billing.json.bak) silently left out
+            // of desired state would be planned for deletion by --prune.
+            problems.Add(new(file, "$", "not a .json file"));
+            return;
+        }
+
+        var (content, fileProblems) = StateFileReader.Read(Path.Combine(folder, relative));
+        problems.AddRange(fileProblems.Select(p => new ValidationError(file, p.Path, p.Message)));
         if (content is null)
         {
-            return (Mappings.Empty, [new(MappingsPath(environment), "$", error!)]);
+            return;
         }
 
-        try
+        if (content["name"] is not JValue { Type: JTokenType.String } name)
         {
-            var references = (content["references"] as JObject ?? [])
-                .Properties()
-                .ToDictionary(p => p.Name, p => (IReadOnlyDictionary<string, string>)p.Value.ToObject<Dictionary<string, string>>()!);
-            var values = content["values"]?.ToObject<Dictionary<string, string>>() ?? [];
-            return (new Mappings(references, values), []);
+            problems.Add(new(file, "$.name", "missing required field 'name' (a string)"));
+            return;
         }
-        catch (Exception e) when (e is JsonException or InvalidCastException or ArgumentException)
-        {
-            return (Mappings.Empty, [new(MappingsPath(environment), "$", "expected {\"references\": {kind: {name: name}}, \"values\": {key: text}}: " + e.Message)]);
-        }
+
+        objects.Add(new ResourceObject(kind, (string)name!, content) { SourceFile = relative });
     }
 
-    /// <summary>Makes <c>state/&lt;env&gt;</c> hold exactly <paramref name="objects"/> (state form), touching only files whose bytes change.</summary>
-    public SyncResult Write(string environment, IEnumerable<(ResourceKind Kind, string Name, JObject Content)> objects)
-    {
-        var folder = EnvironmentFolder(environment);
-        var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (kind, name, content) in objects)
-        {
-            wanted[Path.Combine(folder, kind.Folder, FileNames.StemFor(name) + ".json")] = CanonicalJson.Serialize(content);
-        }
-
-        int created = 0, updated = 0, removed = 0, unchanged = 0;
-        foreach (var kind in ResourceKinds.Managed)
-        {
-            var kindFolder = Path.Combine(folder, kind.Folder);
-            if (!Directory.Exists(kindFolder))
-            {
-                continue;
-            }
-
-            foreach (var existing in Directory.EnumerateFiles(kindFolder, "*.json").Where(f => !wanted.ContainsKey(f)))
-            {
-                File.Delete(existing);
-                removed++;
-            }
-        }
-
-        foreach (var (path, text) in wanted)
-        {
-            var exists = File.Exists(path);
-            if (exists && File.ReadAllText(path) == text)
-            {
-                unchanged++;
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-            _ = exists ? updated++ : created++;
-        }
-
-        return new SyncResult(created, updated, removed, unchanged);
-    }
+    private static string LinkRefused(string target, string allowed) =>
+        $"is a symbolic link (to {target}); state is read only from plain files and folders inside {allowed}, so it was not read";
 
     private static string MappingsPath(string environment) => $"mappings/{environment}.json";
-
-    private static (JObject? Content, string? Error) ReadObject(string path)
-    {
-        var text = File.ReadAllText(path);
-        try
-        {
-            // Newtonsoft forgives unquoted names, single quotes and trailing commas; git-reviewed state
-            // must be strict JSON, so System.Text.Json checks the syntax first.
-            using (System.Text.Json.JsonDocument.Parse(text))
-            {
-            }
-
-            return CanonicalJson.Parse(text) is JObject obj
-                ? (obj, null)
-                : (null, "expected a JSON object");
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            return (null, $"malformed JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
-        }
-        catch (JsonReaderException e)
-        {
-            return (null, $"malformed JSON at line {e.LineNumber}, position {e.LinePosition}: {e.Message}");
-        }
-    }
-
-    private static string FirstSentence(string message) => message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0];
 }

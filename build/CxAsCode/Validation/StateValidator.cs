@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CxAsCode.Json;
 using CxAsCode.Resources;
@@ -53,14 +54,9 @@ internal static partial class StateValidator
     private static IEnumerable<ValidationError> CheckObject(ResourceObject item, string file, Dictionary<string, Dictionary<string, string>> keys, HashSet<(string Kind, string Key)> exact, Mappings mappings)
     {
         var content = item.Body;
-        foreach (var (path, message) in SchemaChecker.Check(content, item.Kind.Schema))
+        foreach (var (path, message) in CheckContent(item.Kind, content))
         {
             yield return new(file, path, message);
-        }
-
-        foreach (var required in item.Kind.RequiredFields.Where(f => content[f] is null))
-        {
-            yield return new(file, "$." + required, $"missing required field '{required}'");
         }
 
         if (NameProblem(item.Key) is { } nameProblem)
@@ -75,11 +71,23 @@ internal static partial class StateValidator
         var unknownKeys = new List<string>();
         foreach (var value in content.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String))
         {
+            var text = (string)value!;
+            if (!text.Contains("{{", StringComparison.Ordinal))
+            {
+                continue; // most strings hold no placeholder: skip the regular expression
+            }
+
             unknownKeys.Clear();
-            mappings.Substitute((string)value!, unknownKeys);
+            var filled = mappings.Substitute(text, unknownKeys);
             foreach (var key in unknownKeys)
             {
                 yield return new(file, "$." + value.Path, $"no value for '{{{{{key}}}}}' in the mappings file");
+            }
+
+            if (filled.Length > FieldLimits.TextMaxLength && text.Length <= FieldLimits.TextMaxLength)
+            {
+                // The schema saw the text as written; what is sent is the text with the mappings' values in.
+                yield return new(file, "$." + value.Path, SchemaChecker.TooLong(filled, FieldLimits.TextMaxLength) + ", once the mappings file's values are filled in");
             }
         }
 
@@ -132,13 +140,38 @@ internal static partial class StateValidator
         }
     }
 
-    /// <summary>Why a name cannot be used, or null.</summary>
+    /// <summary>
+    /// What one object's content gets wrong on its own, whatever else state holds: its size, its schema
+    /// (types, enums, ranges, lengths, rules across fields) and its required fields. Paths are JSON paths.
+    /// </summary>
+    public static IEnumerable<(string Path, string Message)> CheckContent(ResourceKind kind, JObject content)
+    {
+        var problems = SchemaChecker.Check(content, kind.Schema);
+        foreach (var problem in problems)
+        {
+            yield return problem;
+        }
+
+        // A backstop for objects whose fields each pass but add up to too much; an oversized field is
+        // already named at its own path.
+        var bytes = problems.Count == 0 ? JsonSize.Of(content) : 0;
+        if (bytes > FieldLimits.ObjectMaxBytes)
+        {
+            yield return ("$", string.Create(CultureInfo.InvariantCulture, $"the object is {bytes:N0} bytes as JSON; at most {FieldLimits.ObjectMaxBytes:N0} are allowed, so its request body stays under the API's 512,000-byte limit"));
+        }
+
+        foreach (var required in kind.RequiredFields.Where(f => content[f] is null))
+        {
+            yield return ("$." + required, $"missing required field '{required}'");
+        }
+    }
+
+    /// <summary>Why a name cannot be used, or null. Its length is the schema's (<see cref="FieldLimits.NameMaxLength"/>).</summary>
     internal static string? NameProblem(string name) => name switch
     {
         "" => "name is empty",
         _ when name.Trim().Length != name.Length => "name starts or ends with white space",
         _ when name.Any(char.IsControl) => "name contains a control character (newline, tab…)",
-        _ when name.Length > 255 => "name is longer than 255 characters",
         _ => null,
     };
 

@@ -154,6 +154,24 @@ public partial class StateStoreTests
         }
     }
 
+    [Test]
+    public void LoadDesired_NonJsonFileOutsideTheKindFolders_IsSkippedAndListed()
+    {
+        _folder.Write("state/dev/README.md", "# Dev state");
+        _folder.Write("state/dev/routing/notes.txt", "ask Sam about the outage line");
+        _folder.Write("state/dev/routing/skills/billing.json", "{\"name\": \"Billing\"}");
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems, Is.Empty);
+            Assert.That(state.Objects.Select(o => o.Key), Is.EqualTo(new[] { "Billing" }));
+            Assert.That(state.Skipped.Select(s => s.File), Is.EqualTo(new[] { "state/dev/README.md", "state/dev/routing/notes.txt" }));
+            Assert.That(state.Skipped[0].ToString(), Is.EqualTo("skipped state/dev/README.md: not a state file; only .json files in routing/skills, routing/wrapupcodes, routing/queues are read"));
+        }
+    }
+
     [TestCase("{}")]
     [TestCase("{\"description\": \"no name\"}")]
     [TestCase("{\"name\": 42}")]
@@ -174,9 +192,10 @@ public partial class StateStoreTests
     }
 
     [Test]
-    public void LoadDesired_Dotfiles_AreIgnored()
+    public void LoadDesired_DotFiles_AreSkippedAndListedButAnEmptyGitkeep()
     {
         _folder.Write("state/dev/routing/skills/.gitkeep", string.Empty);
+        _folder.Write("state/dev/routing/queues/.gitkeep", "not empty");
         _folder.Write("state/dev/routing/skills/.DS_Store", "\0\u0001binary");
         _folder.Write("state/dev/.editorconfig", "root = true");
         _folder.Write("state/dev/routing/skills/billing.json", "{\"name\": \"Billing\"}");
@@ -187,6 +206,33 @@ public partial class StateStoreTests
         {
             Assert.That(state.Problems, Is.Empty);
             Assert.That(state.Objects.Select(o => o.Key), Is.EqualTo(new[] { "Billing" }));
+            Assert.That(state.Skipped.Select(s => s.File), Is.EqualTo(new[]
+            {
+                "state/dev/.editorconfig",
+                "state/dev/routing/queues/.gitkeep",
+                "state/dev/routing/skills/.DS_Store",
+            }));
+            Assert.That(state.Skipped.Select(s => s.ToString()), Has.All.Contains("starts with '.' are not read"));
+        }
+    }
+
+    [Test]
+    public void LoadDesired_DotFolder_IsSkippedAsOneEntryCountingItsFiles()
+    {
+        _folder.Write("state/dev/routing/skills/.drafts/gas.json", "{\"name\": \"Gas\"}");
+        _folder.Write("state/dev/routing/skills/.drafts/old/oil.json", "{\"name\": \"Oil\"}");
+        _folder.Write("state/dev/routing/skills/billing.json", "{\"name\": \"Billing\"}");
+
+        var state = _store.LoadDesired("dev");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state.Problems, Is.Empty);
+            Assert.That(state.Objects.Select(o => o.Key), Is.EqualTo(new[] { "Billing" }));
+            Assert.That(state.Skipped.Select(s => s.ToString()), Is.EqualTo(new[]
+            {
+                "skipped state/dev/routing/skills/.drafts/: folders whose name starts with '.' are not read (2 files in it)",
+            }));
         }
     }
 
@@ -222,16 +268,26 @@ public partial class StateStoreTests
     }
 
     [Test]
-    public void LoadMappings_MissingFile_IsEmptyWithoutProblems()
+    public void LoadMappings_MissingFile_IsAProblemNamingTheFile()
     {
         var (mappings, problems) = _store.LoadMappings("dev");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(problems, Is.Empty);
+            Assert.That(problems.Select(p => (p.File, p.JsonPath)), Is.EqualTo(new[] { ("mappings/dev.json", "$") }));
+            Assert.That(problems[0].Message, Does.StartWith("the mappings file is missing"));
             Assert.That(mappings.References, Is.Empty);
-            Assert.That(mappings.Values, Is.Empty);
         }
+    }
+
+    [Test]
+    public void LoadMappings_FolderInPlaceOfTheFile_IsAProblem()
+    {
+        Directory.CreateDirectory(_folder.PathOf("mappings/dev.json"));
+
+        var (_, problems) = _store.LoadMappings("dev");
+
+        Assert.That(problems.Select(p => (p.File, p.Message)), Is.EqualTo(new[] { ("mappings/dev.json", "is a folder; the mappings file must be a JSON file") }));
     }
 
     [Test]
@@ -279,10 +335,11 @@ public partial class StateStoreTests
         }
     }
 
-    [TestCase("""{"references": {"divisions": ["Home"]}}""")]
-    [TestCase("""{"values": {"a": {"b": 1}}}""")]
-    [TestCase("""{"values": ["a"]}""")]
-    public void LoadMappings_WrongShape_ReportsTheExpectedShape(string text)
+    [TestCase("""{"references": {"divisions": ["Home"]}}""", "$.references.divisions", "expected an object mapping each symbolic name")]
+    [TestCase("""{"values": {"a": {"b": 1}}}""", "$.values['a']", "expected a string")]
+    [TestCase("""{"values": ["a"]}""", "$.values", "expected an object mapping each {{key}}")]
+    [TestCase("""{"reference": {}}""", "$.reference", "unknown key 'reference'")]
+    public void LoadMappings_WrongShape_NamesThePath(string text, string path, string message)
     {
         _folder.Write("mappings/dev.json", text);
 
@@ -290,9 +347,27 @@ public partial class StateStoreTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(problems.Select(p => p.File), Is.EqualTo(new[] { "mappings/dev.json" }));
-            Assert.That(problems[0].Message, Does.StartWith("expected {\"references\""));
+            Assert.That(problems.Select(p => (p.File, p.JsonPath)), Is.EqualTo(new[] { ("mappings/dev.json", path) }));
+            Assert.That(problems[0].Message, Does.StartWith(message));
         }
+    }
+
+    [Test]
+    public void LoadMappings_DuplicateKey_IsAProblemAtItsPath()
+    {
+        _folder.Write("mappings/dev.json", """{"references": {"divisions": {"Home": "Home", "Home": "Residential"}}}""");
+
+        var (_, problems) = _store.LoadMappings("dev");
+
+        Assert.That(problems.Select(p => (p.File, p.JsonPath)), Is.EqualTo(new[] { ("mappings/dev.json", "$.references.divisions.Home") }));
+    }
+
+    [TestCase("..")]
+    [TestCase("dev/../../outside")]
+    [TestCase("")]
+    public void EnvironmentFolder_NotOneFolderName_IsRefused(string environment)
+    {
+        Assert.That(() => _store.EnvironmentFolder(environment), Throws.ArgumentException);
     }
 
     [Test]

@@ -33,9 +33,41 @@ public partial class StateValidatorTests
     }
 
     [Test]
-    public void Validate_UnknownFieldInOpenMediaSettings_IsAccepted()
+    public void Validate_CallbackFieldsOfTheContract_AreAccepted()
     {
-        _folder.Edit(BillingSupport, q => q["mediaSettings"]!["callback"]!["mode"] = "AgentFirst");
+        _folder.Edit(BillingSupport, q =>
+        {
+            var callback = (JObject)q["mediaSettings"]!["callback"]!;
+            callback["mode"] = "CustomerFirst";
+            callback["enableAutoDialAndEnd"] = true;
+            callback["autoDialDelaySeconds"] = 300;
+            callback["pacingModifier"] = 1.5;
+            callback["maxRetryCount"] = 3;
+            callback["retryDelaySeconds"] = 600;
+            callback["liveVoiceReactionType"] = "TransferToQueue";
+        });
+
+        Assert.That(Validate(), Is.Empty, Describe(Validate()));
+    }
+
+    [Test]
+    public void Validate_UnknownFieldInCallbackSettings_IsReported()
+    {
+        _folder.Edit(BillingSupport, q => q["mediaSettings"]!["callback"]!["modus"] = "AgentFirst");
+
+        var errors = Validate();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => e.JsonPath), Is.EqualTo(new[] { "$.mediaSettings.callback.modus" }));
+            Assert.That(errors[0].Message, Does.StartWith("unknown field 'modus'; expected one of: ").And.Contain("mode"));
+        }
+    }
+
+    [Test]
+    public void Validate_FreeFormMessageSubtypeSettings_AreAcceptedAsTheyAre()
+    {
+        _folder.Edit(BillingSupport, q => q["mediaSettings"]!["message"]!["subTypeSettings"] = JObject.Parse("""{"whatsapp": {"enableAutoAnswer": true, "anything": [1, "two"]}}"""));
 
         Assert.That(Validate(), Is.Empty);
     }
