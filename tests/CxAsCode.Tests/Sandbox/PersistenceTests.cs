@@ -31,7 +31,7 @@ public sealed class PersistenceTests
         {
             Assert.That((int?)list["total"], Is.EqualTo(1));
             Assert.That(File.Exists(Path.Combine(_dataDir, "org.json")), Is.True);
-            Assert.That(Directory.GetFiles(_dataDir), Has.Length.EqualTo(1));
+            Assert.That(Directory.GetFiles(_dataDir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "org.json", "org.journal.jsonl" }));
         }
     }
 
