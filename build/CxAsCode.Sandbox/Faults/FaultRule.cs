@@ -35,8 +35,18 @@ internal sealed class FaultRule
 
     public bool EchoRequest { get; init; }
 
+    private int _waiting;
+
     /// <summary>Matching requests seen so far (guarded by the registry's lock).</summary>
     public int Matched { get; set; }
+
+    /// <summary>Requests this fault holds right now (<see cref="ApplyAfterMs"/>), so a test knows when its
+    /// clock can move.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    public void Hold() => Interlocked.Increment(ref _waiting);
+
+    public void Release() => Interlocked.Decrement(ref _waiting);
 
     public bool Matches(string method, string path) =>
         (Method == "*" || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) && Path.IsMatch(path);
@@ -60,5 +70,6 @@ internal sealed class FaultRule
         ["applyAfterMs"] = ApplyAfterMs,
         ["echoRequest"] = EchoRequest,
         ["matched"] = Matched,
+        ["waiting"] = Waiting,
     };
 }

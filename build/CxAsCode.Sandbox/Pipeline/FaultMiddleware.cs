@@ -28,9 +28,9 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
             await Task.Delay(TimeSpan.FromMilliseconds(rule.DelayMs), clock.Time, context.RequestAborted);
         }
 
-        if (rule.ApplyAfterMs is int applyAfterMs)
+        if (rule.ApplyAfterMs is not null)
         {
-            await ApplyLateAsync(context, applyAfterMs, outcome);
+            await ApplyLateAsync(context, rule, outcome);
             return;
         }
 
@@ -57,18 +57,21 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
     /// client's timeout still lands. The request is held on the sandbox clock (not cancelled by the client
     /// going away), handled as if the client were still there, and the connection is then closed without a
     /// response.</summary>
-    private async Task ApplyLateAsync(HttpContext context, int applyAfterMs, FaultOutcome outcome)
+    private async Task ApplyLateAsync(HttpContext context, FaultRule rule, FaultOutcome outcome)
     {
         var lifetime = context.Features.Get<IHttpRequestLifetimeFeature>();
         context.Features.Set<IHttpRequestLifetimeFeature>(new DetachedLifetime());
         context.Response.Body = Stream.Null;
+        var delay = Task.Delay(TimeSpan.FromMilliseconds(rule.ApplyAfterMs!.Value), clock.Time, CancellationToken.None);
+        rule.Hold();
         try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(applyAfterMs), clock.Time, CancellationToken.None);
+            await delay;
             await next(context);
         }
         finally
         {
+            rule.Release();
             context.Features.Set(lifetime);
             outcome.Dropped = true;
             context.Abort();

@@ -50,6 +50,17 @@ internal sealed class Org
 
     public int ObjectCount => Skills.Count + WrapupCodes.Count + Queues.Count;
 
+    /// <summary>Forgets what changed so far: the org file (or the seed) already holds it.</summary>
+    public void MarkSaved()
+    {
+        foreach (var table in Tables)
+        {
+            table.TakeDirty();
+        }
+
+        ConversationsChanged = false;
+    }
+
     public void AddDivision(JObject division)
     {
         Divisions.Add(division);

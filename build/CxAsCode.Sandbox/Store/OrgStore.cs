@@ -29,6 +29,8 @@ internal sealed class OrgStore
             _org = SeedLoader.Load(options.Seed, clock.UtcNow, realism.Current);
             _file?.Save(_org, clock.UtcNow);
         }
+
+        _org.MarkSaved();
     }
 
     public T Read<T>(Func<Org, T> read)
@@ -68,6 +70,7 @@ internal sealed class OrgStore
             fresh.Organization = _org.Organization; // the same org, reseeded
             _org = fresh;
             _file?.Save(_org, _clock.UtcNow);
+            _org.MarkSaved();
         }
     }
 
