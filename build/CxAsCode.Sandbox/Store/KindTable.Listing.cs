@@ -13,7 +13,8 @@ internal sealed partial class KindTable
 
     /// <summary>What a list request with <paramref name="query"/> shows a caller who sees
     /// <paramref name="scope"/>. Unfiltered lists and single-division lists page straight off an index;
-    /// id and name filters select a handful of objects, which are sorted here.</summary>
+    /// id and name filters select a handful of objects, which are sorted here. An object in all divisions
+    /// (<c>*</c>) is in every division, so a <c>divisionId</c> filter includes it.</summary>
     public Listing List(ListQuery query, DivisionScope scope)
     {
         if (query.Ids is null && query.Name is null)
@@ -23,10 +24,13 @@ internal sealed partial class KindTable
                 return FromIndex(_order);
             }
 
-            var divisions = query.DivisionIds?.Where(scope.Allows).ToList() ?? [.. AllowedDivisions(scope)];
-            if (divisions.Count == 1)
+            var divisions = query.DivisionIds is null
+                ? [.. AllowedDivisions(scope)]
+                : query.DivisionIds.Append(DivisionScope.AllDivisions).Distinct(StringComparer.OrdinalIgnoreCase).Where(scope.Allows).ToList();
+            divisions.RemoveAll(d => !_orderByDivision.ContainsKey(d));
+            if (divisions.Count <= 1)
             {
-                return _orderByDivision.TryGetValue(divisions[0], out var index) ? FromIndex(index) : Listing.Of([]);
+                return divisions.Count == 1 ? FromIndex(_orderByDivision[divisions[0]]) : Listing.Of([]);
             }
 
             // A client limited to some divisions, or several divisionId values: merge those divisions.
@@ -39,7 +43,7 @@ internal sealed partial class KindTable
             : _listedByName.TryGetValue(query.Name!, out var named) ? named.Select(id => _listed[id]) : [];
         return Sorted(candidates
             .Where(l => query.Name is null || string.Equals(l.Key.Name, query.Name, StringComparison.OrdinalIgnoreCase))
-            .Where(l => query.DivisionIds is null || (l.DivisionId is not null && query.DivisionIds.Contains(l.DivisionId)))
+            .Where(l => query.DivisionIds is null || l.DivisionId == DivisionScope.AllDivisions || (l.DivisionId is not null && query.DivisionIds.Contains(l.DivisionId)))
             .Where(l => scope.Allows(l.DivisionId)));
     }
 

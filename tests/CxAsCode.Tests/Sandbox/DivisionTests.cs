@@ -25,6 +25,16 @@ public sealed class DivisionTests : SandboxFixture
     }
 
     [Test]
+    public async Task ListWrapupCodes_DivisionIdFilter_IncludesCodesInAllDivisions()
+    {
+        var residential = await Sandbox.IdOfAsync("api/v2/authorization/divisions", "Residential");
+
+        var page = await Sandbox.GetObjectAsync($"api/v2/routing/wrapupcodes?divisionId={residential}");
+
+        Assert.That(page["entities"]!.Select(c => (string?)c["name"]), Is.EqualTo(new[] { "Outage Reported", "Payment Taken", "Vulnerability Flagged" }));
+    }
+
+    [Test]
     public async Task PutQueue_OtherDivisionInBody_LeavesTheDivisionAsItWas()
     {
         var id = await Sandbox.IdOfAsync("api/v2/routing/queues", "Payments");
