@@ -35,7 +35,10 @@ internal static class EntityJson
         var entity = new Entity(item.Str("id") ?? throw new InvalidOperationException("An object in the org file has no id."));
         if (item[RevisionsKey] is not JArray revisions)
         {
-            entity.Add(Revision.Settled((JObject)item.DeepClone()));
+            // A settled soft-deleted object (a skill in state deleted) has left the lists for good: its
+            // listing window is over, and format 1 never listed deleted skills either.
+            var settled = Revision.Settled((JObject)item.DeepClone());
+            entity.Add(item.Str("state") == "deleted" ? settled with { ListUntil = DateTimeOffset.MinValue } : settled);
             return entity;
         }
 

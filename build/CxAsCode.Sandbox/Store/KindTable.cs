@@ -81,12 +81,22 @@ internal sealed partial class KindTable
         }
     }
 
-    /// <summary>The objects written since the last call, for the journal.</summary>
-    public IReadOnlyList<Entity> TakeDirty()
+    /// <summary>The objects written since the last call, for the journal; a null entity is one that is
+    /// already gone for good (a delete with no lag), which the journal must record as removed.</summary>
+    public IReadOnlyList<(string Id, Entity? Entity)> TakeDirty()
     {
-        var dirty = _dirty.Select(Find).OfType<Entity>().ToList();
+        var dirty = _dirty.Select(id => (id, Find(id))).ToList();
         _dirty.Clear();
         return dirty;
+    }
+
+    /// <summary>Drops an object a journal line says is gone.</summary>
+    public void Forget(string id)
+    {
+        if (Find(id) is { } entity)
+        {
+            Purge(entity);
+        }
     }
 
     private void Track(Entity entity, Revision revision, DateTimeOffset now)

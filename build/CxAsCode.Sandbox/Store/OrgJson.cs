@@ -73,11 +73,23 @@ internal static class OrgJson
     /// <summary>Applies one journal line (see <see cref="OrgFile"/>) to an org being loaded.</summary>
     public static void Replay(Org org, JObject line, DateTimeOffset now)
     {
-        if (line.Str("kind") is { } kind && line["item"] is JObject item)
+        if (line.Str("kind") is { } kind)
         {
             var table = org.Tables.SingleOrDefault(t => t.Kind == kind)
                 ?? throw new InvalidOperationException($"The journal names an unknown kind '{kind}'.");
-            Load(org, table, EntityJson.FromJson(item), now);
+            if (line["item"] is JObject item)
+            {
+                Load(org, table, EntityJson.FromJson(item), now);
+            }
+            else if (line.Str("removed") is { } id)
+            {
+                if (table == org.Queues)
+                {
+                    org.IndexQueueCodes(id, org.Queues.Current(id), null);
+                }
+
+                table.Forget(id);
+            }
         }
         else if (line.ContainsKey(QueuesWithConversationsKey))
         {
@@ -85,8 +97,10 @@ internal static class OrgJson
         }
     }
 
-    public static JObject JournalLine(KindTable table, Entity entity, DateTimeOffset now) =>
-        new() { ["kind"] = table.Kind, ["item"] = EntityJson.ToJson(entity, now) };
+    /// <summary>A journal line for an object a write changed: its whole new form, or <c>removed</c>.</summary>
+    public static JObject JournalLine(KindTable table, string id, Entity? entity, DateTimeOffset now) => entity is null
+        ? new JObject { ["kind"] = table.Kind, ["removed"] = id }
+        : new JObject { ["kind"] = table.Kind, ["item"] = EntityJson.ToJson(entity, now) };
 
     public static JObject JournalLine(Org org) =>
         new() { [QueuesWithConversationsKey] = new JArray(org.QueuesWithConversations.Order(StringComparer.Ordinal)) };

@@ -79,7 +79,7 @@ internal sealed class OrgStore
         var lines = new List<JObject>();
         foreach (var table in _org.Tables)
         {
-            lines.AddRange(table.TakeDirty().Select(entity => OrgJson.JournalLine(table, entity, _org.Now)));
+            lines.AddRange(table.TakeDirty().Select(dirty => OrgJson.JournalLine(table, dirty.Id, dirty.Entity, _org.Now)));
         }
 
         if (_org.ConversationsChanged)

@@ -125,6 +125,47 @@ public sealed class PersistenceTests
     }
 
     [Test]
+    public async Task Restart_AfterASkillDelete_TheDeletedSkillStaysOutOfTheList()
+    {
+        string id;
+        await using (var first = await SandboxClient.StartAsync(new SandboxOptions { Port = 0, DataDir = _dataDir }))
+        {
+            await first.RefreshTokenAsync();
+            id = await first.IdOfAsync("api/v2/routing/skills", "Welsh");
+            await first.ApiAsync(HttpMethod.Delete, $"api/v2/routing/skills/{id}");
+        }
+
+        await using var second = await SandboxClient.StartAsync(new SandboxOptions { Port = 0, DataDir = _dataDir });
+        await second.RefreshTokenAsync();
+        var listed = await second.GetObjectAsync("api/v2/routing/skills?name=Welsh");
+        var read = await second.GetObjectAsync($"api/v2/routing/skills/{id}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((int?)listed["total"], Is.Zero);
+            Assert.That((string?)read["state"], Is.EqualTo("deleted"));
+        }
+    }
+
+    [TestCase("queues", "Complaints")]
+    [TestCase("wrapupcodes", "Escalated")]
+    public async Task Restart_AfterAHardDelete_TheObjectStaysGone(string kind, string name)
+    {
+        await using (var first = await SandboxClient.StartAsync(new SandboxOptions { Port = 0, DataDir = _dataDir }))
+        {
+            await first.RefreshTokenAsync();
+            var id = await first.IdOfAsync($"api/v2/routing/{kind}", name);
+            var (status, _) = await first.ApiAsync(HttpMethod.Delete, $"api/v2/routing/{kind}/{id}");
+            Assert.That(status, Is.EqualTo(HttpStatusCode.NoContent));
+        }
+
+        await using var second = await SandboxClient.StartAsync(new SandboxOptions { Port = 0, DataDir = _dataDir });
+        await second.RefreshTokenAsync();
+
+        Assert.That((int?)(await second.GetObjectAsync($"api/v2/routing/{kind}?name={Uri.EscapeDataString(name)}"))["total"], Is.Zero);
+    }
+
+    [Test]
     public async Task Restart_TornLastJournalLine_IsIgnored()
     {
         await using (var first = await SandboxClient.StartAsync(new SandboxOptions { Port = 0, DataDir = _dataDir }))
@@ -147,7 +188,8 @@ public sealed class PersistenceTests
         var org = CxAsCode.Sandbox.Store.SeedLoader.Load(SeedNames.Default, now, RealismProfile.Off());
         var file = new CxAsCode.Sandbox.Store.OrgFile(_dataDir);
         file.Save(org, now);
-        var line = CxAsCode.Sandbox.Store.OrgJson.JournalLine(org.Skills, org.Skills.Entities.First(), now);
+        var skill = org.Skills.Entities.First();
+        var line = CxAsCode.Sandbox.Store.OrgJson.JournalLine(org.Skills, skill.Id, skill, now);
 
         file.Append(org, [.. Enumerable.Repeat(line, CxAsCode.Sandbox.Store.OrgFile.MinimumJournalLines)], now);
         var before = file.JournalLines;
