@@ -1,3 +1,4 @@
+using CxAsCode.Sandbox.Contract;
 using CxAsCode.Sandbox.Http;
 using CxAsCode.Sandbox.Store;
 using Newtonsoft.Json.Linq;
@@ -21,6 +22,11 @@ internal static class SkillOperations
     public static JObject Create(Org org, JObject body, WriteContext write, string? id = null)
     {
         var name = Names.Require(body);
+        if (write.Realism.Validation)
+        {
+            ContractEnums.Validate("CreateRoutingSkill", body);
+        }
+
         var home = org.HomeDivision.Str("id")!;
         write.Access.Demand(org, home, entityName: name);
         if (org.Skills.NameTaken(name, null))

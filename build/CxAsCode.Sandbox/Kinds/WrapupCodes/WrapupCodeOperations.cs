@@ -1,3 +1,4 @@
+using CxAsCode.Sandbox.Contract;
 using CxAsCode.Sandbox.Http;
 using CxAsCode.Sandbox.Kinds.Divisions;
 using CxAsCode.Sandbox.Kinds.Queues;
@@ -70,6 +71,11 @@ internal static class WrapupCodeOperations
     {
         // Validate everything before the first change, so a rejected PUT leaves the code untouched.
         var name = Names.Require(body);
+        if (write.Realism.Validation)
+        {
+            ContractEnums.Validate("WrapupCodeRequest", body);
+        }
+
         var divisionId = DivisionView.ResolveForWrite(org, body, allowAllDivisions: true, absentMeansAll: write.Realism.PlatformDivisions);
         if (!string.Equals(divisionId, code.RefId("division"), StringComparison.OrdinalIgnoreCase))
         {
