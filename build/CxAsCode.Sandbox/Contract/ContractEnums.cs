@@ -16,10 +16,6 @@ internal static class ContractEnums
     /// the model does not allow.</summary>
     public static void Validate(string model, JToken body) => Walk(model, body);
 
-    /// <summary>The allowed values of <paramref name="model"/>.<paramref name="field"/> (for tests and docs).</summary>
-    public static IReadOnlyList<string> Allowed(string model, string field) =>
-        Models.Value.GetValueOrDefault(model)?.GetValueOrDefault(field)?.Enum ?? [];
-
     private static void Walk(string type, JToken value)
     {
         type = type.TrimEnd('?');

@@ -47,9 +47,6 @@ internal sealed partial class KindTable
             .Where(l => scope.Allows(l.DivisionId)));
     }
 
-    /// <summary>The version lists show for <paramref name="id"/> right now (null = not listed).</summary>
-    public JObject? ListedVersion(string id) => _listed.TryGetValue(id, out var listed) ? listed.Document : null;
-
     private static IEnumerable<string> AllowedDivisions(DivisionScope scope) =>
         scope.DivisionIds.Append(DivisionScope.AllDivisions).Where(scope.Allows).Distinct(StringComparer.OrdinalIgnoreCase);
 

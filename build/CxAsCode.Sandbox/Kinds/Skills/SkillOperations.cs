@@ -13,7 +13,6 @@ internal static class SkillOperations
 {
     public const int MaxPageSize = 500;
     public const string Active = "active";
-    public const string Inactive = "inactive";
     public const string Deleted = "deleted";
 
     /// <summary>Not deleted: the skill can still be referenced and holds its name.</summary>
