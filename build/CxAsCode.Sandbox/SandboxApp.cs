@@ -11,6 +11,7 @@ using CxAsCode.Sandbox.Kinds.Skills;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
 using CxAsCode.Sandbox.Pipeline;
 using CxAsCode.Sandbox.RateLimiting;
+using CxAsCode.Sandbox.Realism;
 using CxAsCode.Sandbox.RequestLog;
 using CxAsCode.Sandbox.Store;
 using Microsoft.AspNetCore.Builder;
@@ -52,10 +53,16 @@ public static class SandboxApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
 
         var clock = new SandboxClock(options.TimeProvider);
+        var realism = new RealismSettings(options.Realism);
+        var clients = new ClientRegistry();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(new OrgStore(options, clock));
+        builder.Services.AddSingleton(realism);
+        builder.Services.AddSingleton(new OrgStore(options, clock, realism));
         builder.Services.AddSingleton(new TokenRegistry(clock));
+        builder.Services.AddSingleton(clients);
+        // Client authentication for the token endpoint; a JWT client-assertion authenticator is added here.
+        builder.Services.AddSingleton<IClientAuthenticator>(new BasicClientAuthenticator(clients));
         builder.Services.AddSingleton(new RateLimiter(clock, options.RequestsPerMinute));
         builder.Services.AddSingleton(new FaultRegistry());
         builder.Services.AddSingleton(new RequestLogBook());
@@ -70,6 +77,7 @@ public static class SandboxApp
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<PayloadLimitMiddleware>();
         app.UseMiddleware<BearerGateMiddleware>();
 
         OAuthEndpoints.Map(app);
@@ -106,5 +114,11 @@ public static class SandboxApp
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        ArgumentNullException.ThrowIfNull(options.Realism);
+        ArgumentNullException.ThrowIfNull(options.Realism.Consistency);
+        foreach (var lag in new[] { options.Realism.Consistency.ListLag, options.Realism.Consistency.GetLag, options.Realism.Consistency.QueueDeleteLinger, options.Realism.Consistency.DeletedSkillListed })
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(lag, TimeSpan.Zero);
+        }
     }
 }

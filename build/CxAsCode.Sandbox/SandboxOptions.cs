@@ -23,6 +23,11 @@ public sealed class SandboxOptions
     /// <summary>When set, the sandbox stops once this process has exited (checked every second).</summary>
     public int? ParentPid { get; set; }
 
-    /// <summary>Clock for timestamps, token expiry, rate-limit windows and fault delays.</summary>
+    /// <summary>Clock for timestamps, token expiry, rate-limit windows, fault delays and consistency lags.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How much like the real platform the sandbox behaves (lags, validation, defaults, divisions,
+    /// queue rules). Off by default for in-process hosts, so the engine's existing integration tests keep
+    /// their friendly sandbox until they opt in; <see cref="RealismProfile.Realistic"/> turns it all on.</summary>
+    public RealismProfile Realism { get; set; } = RealismProfile.Off();
 }

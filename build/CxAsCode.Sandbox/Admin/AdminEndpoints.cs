@@ -1,7 +1,9 @@
 using CxAsCode.Sandbox.Auth;
 using CxAsCode.Sandbox.Faults;
 using CxAsCode.Sandbox.Http;
+using CxAsCode.Sandbox.Permissions;
 using CxAsCode.Sandbox.RateLimiting;
+using CxAsCode.Sandbox.Realism;
 using CxAsCode.Sandbox.RequestLog;
 using CxAsCode.Sandbox.Store;
 using Microsoft.AspNetCore.Builder;
@@ -25,20 +27,27 @@ internal static class AdminEndpoints
             log.Clear();
             return Ok();
         });
-        group.MapGet("/state", (OrgStore store) => JsonResponse.Ok(store.Read(StateSnapshot.Build)));
+        group.MapGet("/state", (OrgStore store, RealismSettings realism) =>
+        {
+            var profile = realism.Current;
+            return JsonResponse.Ok(store.Read(org => StateSnapshot.Build(org, profile)));
+        });
         group.MapPost("/edit", EditAsync);
         group.MapGet("/ratelimit", (RateLimiter limiter) => RateLimit(limiter));
         group.MapPut("/ratelimit", SetRateLimitAsync);
         group.MapPost("/tokens/expire", (TokenRegistry tokens) => JsonResponse.Ok(new JObject { ["ok"] = true, ["expired"] = tokens.ExpireAll() }));
         FaultAdminEndpoints.Map(group);
+        RealismAdminEndpoints.Map(group);
+        ClientAdminEndpoints.Map(group);
     }
 
     public static JsonResponse Ok() => JsonResponse.Ok(new JObject { ["ok"] = true });
 
-    /// <summary>Reseeds and clears the request log, faults and rate-limit windows, and puts the rate limit
-    /// back to the one the sandbox started with. Issued tokens stay valid.</summary>
-    private static async Task<IResult> ResetAsync(
-        HttpContext context, SandboxOptions options, OrgStore store, RequestLogBook log, FaultRegistry faults, RateLimiter limiter)
+    /// <summary>Reseeds and clears the request log, faults, rate-limit windows and registered clients, and
+    /// puts the rate limit and the realism profile back to the ones the sandbox started with. Issued tokens
+    /// of the default client stay valid.</summary>
+    private static async Task<IResult> ResetAsync(HttpContext context, SandboxOptions options, OrgStore store, RequestLogBook log,
+        FaultRegistry faults, RateLimiter limiter, RealismSettings realism, ClientRegistry clients)
     {
         var body = await RequestBody.ReadOptionalObjectAsync(context);
         var seed = body.Str("seed") ?? options.Seed;
@@ -47,18 +56,20 @@ internal static class AdminEndpoints
             throw ApiErrors.BadRequest($"seed must be '{SeedNames.Default}' or '{SeedNames.Empty}'.");
         }
 
+        realism.Reset();
         store.Reset(seed);
         log.Clear();
         faults.Clear();
         limiter.Reset();
         limiter.RequestsPerMinute = options.RequestsPerMinute;
+        clients.Reset();
         return Ok();
     }
 
-    private static async Task<IResult> EditAsync(HttpContext context, OrgStore store, SandboxClock clock)
+    private static async Task<IResult> EditAsync(HttpContext context, OrgStore store)
     {
         var body = await RequestBody.ReadObjectAsync(context);
-        return JsonResponse.Ok(store.Write(org => OutOfBandEdit.Apply(org, body, Stamp.Ui(clock))));
+        return JsonResponse.Ok(store.Write(Actors.UiUser, Access.Unrestricted, (org, write) => OutOfBandEdit.Apply(org, body, write)));
     }
 
     private static async Task<IResult> SetRateLimitAsync(HttpContext context, RateLimiter limiter)

@@ -7,28 +7,61 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Sandbox.Admin;
 
 /// <summary>What an out-of-band edit needs to know about a kind; each entry delegates to the same
-/// operations the API endpoints use, so a "UI" edit behaves like the real thing.</summary>
+/// operations the API endpoints use, so a "UI" edit behaves like the real thing (lags included).</summary>
 internal sealed record EditableKind(
     string Name,
-    Func<Org, List<JObject>> Items,
-    Func<Org, JObject, Stamp, JObject> Create,
-    Action<Org, string, Stamp> Delete,
-    Action<JObject, Stamp> Touch,
-    Func<Org, JObject, JObject> Render)
+    Func<Org, KindTable> Table,
+    Func<Org, JObject, WriteContext, JObject> Create,
+    Action<Org, string, WriteContext> Delete,
+    Action<Org, JObject, WriteContext> Commit,
+    Func<Org, JObject, RealismProfile, JObject> Render)
 {
     public static readonly IReadOnlyList<EditableKind> All =
     [
-        new("queues", o => o.Queues, (o, b, s) => QueueOperations.Create(o, b, s), (o, id, _) => QueueOperations.Delete(o, id), QueueOperations.Touch, QueueView.Render),
-        new("skills", o => o.Skills, (o, b, s) => SkillOperations.Create(o, b, s), (o, id, s) => SkillOperations.Delete(o, id, s), SkillOperations.Touch, SkillView.Render),
-        new("wrapupcodes", o => o.WrapupCodes, (o, b, s) => WrapupCodeOperations.Create(o, b, s), (o, id, s) => WrapupCodeOperations.Delete(o, id, s), WrapupCodeOperations.Touch, WrapupCodeView.Render),
+        new(
+            "queues",
+            o => o.Queues,
+            (o, b, w) => QueueOperations.Create(o, b, w),
+            (o, id, w) => QueueOperations.Delete(o, id, forceDelete: true, w),
+            (o, q, w) =>
+            {
+                QueueOperations.Touch(q, w.Stamp);
+                QueueOperations.Commit(o, q, w);
+            },
+            QueueView.Render),
+        new(
+            "skills",
+            o => o.Skills,
+            (o, b, w) => SkillOperations.Create(o, b, w),
+            (o, id, w) => SkillOperations.Delete(o, id, w),
+            (o, s, w) =>
+            {
+                SkillOperations.Touch(s, w.Stamp);
+                o.Skills.Commit(s.Str("id")!, w.Revision(s), w.Now);
+            },
+            (o, s, _) => SkillView.Render(o, s)),
+        new(
+            "wrapupcodes",
+            o => o.WrapupCodes,
+            (o, b, w) => WrapupCodeOperations.Create(o, b, w),
+            (o, id, w) => WrapupCodeOperations.Delete(o, id, w),
+            (o, c, w) =>
+            {
+                WrapupCodeOperations.Touch(c, w.Stamp);
+                o.WrapupCodes.Commit(c.Str("id")!, w.Revision(c), w.Now);
+            },
+            (o, c, _) => WrapupCodeView.Render(o, c)),
     ];
 
     public static EditableKind? Find(string? name) =>
         All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>By name, case-insensitive; for skills an active one wins over deleted ones of the same name.</summary>
-    public JObject? FindByName(Org org, string name) => Items(org)
-        .Where(o => Json.NameEquals(o.Str("name"), name))
-        .OrderBy(o => o.Str("state") is null or SkillOperations.Active ? 0 : 1)
-        .FirstOrDefault();
+    /// <summary>By name, case-insensitive; an object holding the name (for skills: not deleted) wins over
+    /// deleted skills of the same name, which are looked for only when no live one has it.</summary>
+    public JObject? FindByName(Org org, string name)
+    {
+        var table = Table(org);
+        return table.HoldingName(name).Select(e => e.Current).OfType<JObject>().FirstOrDefault()
+            ?? table.Entities.Select(e => e.Current).OfType<JObject>().FirstOrDefault(o => Json.NameEquals(o.Str("name"), name));
+    }
 }

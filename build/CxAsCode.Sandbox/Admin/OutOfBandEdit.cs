@@ -5,10 +5,11 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Sandbox.Admin;
 
 /// <summary><c>POST /sandbox/edit</c>: someone changes the org in the Genesys UI behind the pipeline's back
-/// (the drift and stale-plan tests). Edits are stamped with the "UI" user.</summary>
+/// (the drift and stale-plan tests). Edits are stamped with the "UI" user and, like any write, reach the
+/// read views after the realism profile's lags.</summary>
 internal static class OutOfBandEdit
 {
-    public static JObject Apply(Org org, JObject request, Stamp stamp)
+    public static JObject Apply(Org org, JObject request, WriteContext write)
     {
         var kind = EditableKind.Find(request.Str("kind"))
             ?? throw ApiErrors.BadRequest("kind must be one of: queues, skills, wrapupcodes.");
@@ -16,7 +17,7 @@ internal static class OutOfBandEdit
         if (request["create"] is { } create)
         {
             var body = create as JObject ?? throw ApiErrors.BadRequest("create must be a JSON object (the API body).");
-            return kind.Render(org, kind.Create(org, body, stamp));
+            return kind.Render(org, kind.Create(org, body, write), write.Realism);
         }
 
         var name = request.Str("name") ?? throw ApiErrors.BadRequest("name is required unless create is given.");
@@ -26,21 +27,31 @@ internal static class OutOfBandEdit
 
         if (request.Value<bool?>("delete") == true)
         {
-            var before = kind.Render(org, target);
-            kind.Delete(org, id, stamp);
-            // Skills are soft-deleted and still exist: show them as GET now does.
-            return Org.FindById(kind.Items(org), id) is { } remaining ? kind.Render(org, remaining) : before;
+            kind.Delete(org, id, write);
+            // Skills are soft-deleted and still exist: show them as they now are.
+            return kind.Render(org, kind.Table(org).Current(id) ?? target, write.Realism);
+        }
+
+        if (request["activeConversations"] is { Type: JTokenType.Boolean } active)
+        {
+            if (kind.Name != "queues")
+            {
+                throw ApiErrors.BadRequest("activeConversations applies to queues only.");
+            }
+
+            org.ConversationsChanged |= (bool)active ? org.QueuesWithConversations.Add(id) : org.QueuesWithConversations.Remove(id);
+            return kind.Render(org, target, write.Realism);
         }
 
         if (request["set"] is not JObject patch)
         {
-            throw ApiErrors.BadRequest("Give one of: set (a JSON merge patch), delete: true, or create.");
+            throw ApiErrors.BadRequest("Give one of: set (a JSON merge patch), delete: true, activeConversations (queues), or create.");
         }
 
-        JsonMergePatch.Apply(target, patch);
+        var edited = (JObject)JsonMergePatch.Apply(target.DeepClone(), patch);
         // The id is the object's identity; a patch can change anything else, but not that.
-        target["id"] = id;
-        kind.Touch(target, stamp);
-        return kind.Render(org, target);
+        edited["id"] = id;
+        kind.Commit(org, edited, write);
+        return kind.Render(org, edited, write.Realism);
     }
 }

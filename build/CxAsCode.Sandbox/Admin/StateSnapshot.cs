@@ -7,22 +7,31 @@ using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Sandbox.Admin;
 
-/// <summary><c>GET /sandbox/state</c>: the whole org as the API shows it, sorted, for before/after
-/// comparisons (rollback tests). Deleted skills are included; each queue adds its wrap-up code ids.</summary>
+/// <summary><c>GET /sandbox/state</c>: the whole org as it really is now — no lag, no permission filter —
+/// rendered as GET renders it, sorted, for before/after comparisons (rollback tests). Deleted skills are
+/// included; a deleted queue is not (even while it still answers the API); each queue adds its wrap-up code
+/// ids and, when set, <c>activeConversations: true</c>.</summary>
 internal static class StateSnapshot
 {
-    public static JObject Build(Org org) => new()
+    public static JObject Build(Org org, RealismProfile realism) => new()
     {
         ["divisions"] = new JArray(Sorted(org.Divisions).Select(DivisionView.Render)),
-        ["skills"] = new JArray(Sorted(org.Skills).Select(s => SkillView.Render(org, s))),
-        ["wrapupcodes"] = new JArray(Sorted(org.WrapupCodes).Select(c => WrapupCodeView.Render(org, c))),
-        ["queues"] = new JArray(Sorted(org.Queues).Select(q =>
+        ["skills"] = new JArray(Sorted(Current(org.Skills)).Select(s => SkillView.Render(org, s))),
+        ["wrapupcodes"] = new JArray(Sorted(Current(org.WrapupCodes)).Select(c => WrapupCodeView.Render(org, c))),
+        ["queues"] = new JArray(Sorted(Current(org.Queues)).Select(q =>
         {
-            var view = QueueView.Render(org, q);
-            view["wrapupCodes"] = new JArray(QueueView.AssignedCodeIds(q).Order(StringComparer.Ordinal));
+            var view = QueueView.Render(org, q, realism);
+            view["wrapupCodes"] = new JArray(Org.AssignedCodes(q).Order(StringComparer.Ordinal));
+            if (org.QueuesWithConversations.Contains(q.Str("id")!))
+            {
+                view["activeConversations"] = true;
+            }
+
             return view;
         })),
     };
+
+    private static IEnumerable<JObject> Current(KindTable table) => table.Entities.Select(e => e.Current).OfType<JObject>();
 
     private static IEnumerable<JObject> Sorted(IEnumerable<JObject> items) => items
         .OrderBy(o => o.Str("name"), StringComparer.OrdinalIgnoreCase)

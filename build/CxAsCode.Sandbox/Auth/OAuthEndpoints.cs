@@ -7,20 +7,23 @@ using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Sandbox.Auth;
 
-/// <summary><c>POST /oauth/token</c>, client credentials grant with Basic auth (genesys-api.md §1).
-/// Token errors use the OAuth shape <c>{error, description, error_description}</c>, not the ErrorBody.</summary>
+/// <summary><c>POST /oauth/token</c>, client credentials grant (genesys-api.md §1). The client proves who
+/// it is through one of the registered <see cref="IClientAuthenticator"/>s; the token it gets carries that
+/// client's role. Token errors use the OAuth shape <c>{error, description, error_description}</c>, not the
+/// ErrorBody.</summary>
 internal static class OAuthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) => app.MapPost("/oauth/token", IssueAsync);
 
-    private static async Task<IResult> IssueAsync(HttpContext context, TokenRegistry tokens)
+    private static async Task<IResult> IssueAsync(HttpContext context, TokenRegistry tokens, IEnumerable<IClientAuthenticator> authenticators)
     {
-        if (!BasicCredentials.AreSandboxCredentials(context.Request.Headers.Authorization))
+        var form = QueryHelpers.ParseQuery(await RequestBody.ReadTextAsync(context));
+        var authenticator = authenticators.FirstOrDefault(a => a.Applies(context, form));
+        if (authenticator?.Authenticate(context, form) is not { } client)
         {
             return Error(StatusCodes.Status401Unauthorized, "invalid_client", "client is not valid or the client secret is wrong");
         }
 
-        var form = QueryHelpers.ParseQuery(await RequestBody.ReadTextAsync(context));
         var grant = form.TryGetValue("grant_type", out var values) ? values.ToString() : string.Empty;
         if (grant != "client_credentials")
         {
@@ -29,7 +32,7 @@ internal static class OAuthEndpoints
 
         return JsonResponse.Ok(new JObject
         {
-            ["access_token"] = tokens.Issue(),
+            ["access_token"] = tokens.Issue(client.Id),
             ["token_type"] = "bearer",
             ["expires_in"] = TokenRegistry.LifetimeSeconds,
         });

@@ -4,32 +4,34 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace CxAsCode.Sandbox.Auth;
 
-/// <summary>Issued access tokens: random and opaque, as Genesys's are, valid for the real default of 24 h.
-/// Held in memory only; never written to disk or to the request log.</summary>
+/// <summary>Issued access tokens: random and opaque, as Genesys's are, valid for the real default of 24 h,
+/// each bound to the client it was issued to. Held in memory only; never written to disk or to the request
+/// log.</summary>
 internal sealed class TokenRegistry(SandboxClock clock)
 {
     public const int LifetimeSeconds = 86400;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset Expiry, string ClientId)> _tokens = new(StringComparer.Ordinal);
 
-    public string Issue()
+    public string Issue(string clientId)
     {
         // 32 random bytes → 43 base64url characters.
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         lock (_gate)
         {
-            _expiries[token] = clock.UtcNow.AddSeconds(LifetimeSeconds);
+            _tokens[token] = (clock.UtcNow.AddSeconds(LifetimeSeconds), clientId);
         }
 
         return token;
     }
 
-    public bool IsValid(string token)
+    /// <summary>The client a valid token was issued to; null for an unknown or expired token.</summary>
+    public string? ClientOf(string token)
     {
         lock (_gate)
         {
-            return _expiries.TryGetValue(token, out var expiry) && clock.UtcNow < expiry;
+            return _tokens.TryGetValue(token, out var issued) && clock.UtcNow < issued.Expiry ? issued.ClientId : null;
         }
     }
 
@@ -38,8 +40,8 @@ internal sealed class TokenRegistry(SandboxClock clock)
     {
         lock (_gate)
         {
-            var count = _expiries.Count;
-            _expiries.Clear();
+            var count = _tokens.Count;
+            _tokens.Clear();
             return count;
         }
     }

@@ -29,17 +29,31 @@ internal sealed class FaultRule
 
     public bool DropAfterApply { get; init; }
 
+    /// <summary>Hold the request this long on the sandbox clock whatever the client does (it may time out
+    /// and hang up: the real server does not notice), then apply it and close the connection unanswered.</summary>
+    public int? ApplyAfterMs { get; init; }
+
     public bool EchoRequest { get; init; }
+
+    private int _waiting;
 
     /// <summary>Matching requests seen so far (guarded by the registry's lock).</summary>
     public int Matched { get; set; }
+
+    /// <summary>Requests this fault holds right now (<see cref="ApplyAfterMs"/>), so a test knows when its
+    /// clock can move.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    public void Hold() => Interlocked.Increment(ref _waiting);
+
+    public void Release() => Interlocked.Decrement(ref _waiting);
 
     public bool Matches(string method, string path) =>
         (Method == "*" || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) && Path.IsMatch(path);
 
     /// <summary>The status a fault answers with without applying the request; null when it only delays
     /// or drops. An echoing fault with no status is a 500, the hostile server the leak tests need.</summary>
-    public int? EffectiveStatus => DropAfterApply ? null : Status ?? (EchoRequest ? 500 : null);
+    public int? EffectiveStatus => DropAfterApply || ApplyAfterMs is not null ? null : Status ?? (EchoRequest ? 500 : null);
 
     public JObject ToJson() => new()
     {
@@ -53,7 +67,9 @@ internal sealed class FaultRule
         ["retryAfter"] = RetryAfter,
         ["delayMs"] = DelayMs,
         ["dropAfterApply"] = DropAfterApply,
+        ["applyAfterMs"] = ApplyAfterMs,
         ["echoRequest"] = EchoRequest,
         ["matched"] = Matched,
+        ["waiting"] = Waiting,
     };
 }

@@ -35,6 +35,7 @@ internal static class FaultRuleParser
             RetryAfter = OptionalInt(body, "retryAfter", 0, int.MaxValue),
             DelayMs = OptionalInt(body, "delayMs", 0, 600_000) ?? 0,
             DropAfterApply = OptionalBool(body, "dropAfterApply"),
+            ApplyAfterMs = OptionalInt(body, "applyAfterMs", 0, 3_600_000),
             EchoRequest = OptionalBool(body, "echoRequest"),
         };
     }

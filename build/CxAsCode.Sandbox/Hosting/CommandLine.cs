@@ -17,6 +17,14 @@ internal static class CommandLine
           --seed NAME         default | empty (default: default)
           --reset             ignore the saved org.json and start from the seed
           --rate-limit N      requests per minute per token (default 300; 0 = unlimited)
+          --realism on|off    behave like the real platform: lags, validation, defaults,
+                              divisions, queue rules (default off; see the README)
+          --list-lag S        seconds lists lag behind writes (realism on: 5)
+          --get-lag S         seconds GET by id lags behind writes (realism on: 2)
+          --queue-delete-linger S
+                              seconds a deleted queue still answers (realism on: 60)
+          --deleted-skill-listed S
+                              seconds a deleted skill stays listed (realism on: 60)
           --parent-pid N      exit when process N exits
           --help              show this text
 
@@ -29,6 +37,7 @@ internal static class CommandLine
     public static SandboxOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         var options = new SandboxOptions { DataDir = ".sandbox" };
+        var lags = new List<Action<ConsistencyLags>>();
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -80,6 +89,30 @@ internal static class CommandLine
                     case "--parent-pid":
                         options.ParentPid = Number(name, Value(), 1, int.MaxValue);
                         break;
+                    case "--realism":
+                        options.Realism = Value() switch
+                        {
+                            "on" => RealismProfile.Realistic(),
+                            "off" => RealismProfile.Off(),
+                            var other => throw new FormatException($"--realism must be 'on' or 'off', not '{other}'."),
+                        };
+                        break;
+                    case "--list-lag":
+                        var list = Seconds(name, Value());
+                        lags.Add(l => l.ListLag = list);
+                        break;
+                    case "--get-lag":
+                        var get = Seconds(name, Value());
+                        lags.Add(l => l.GetLag = get);
+                        break;
+                    case "--queue-delete-linger":
+                        var linger = Seconds(name, Value());
+                        lags.Add(l => l.QueueDeleteLinger = linger);
+                        break;
+                    case "--deleted-skill-listed":
+                        var listed = Seconds(name, Value());
+                        lags.Add(l => l.DeletedSkillListed = listed);
+                        break;
                     default:
                         throw new FormatException($"Unknown argument '{args[i]}'.");
                 }
@@ -91,6 +124,8 @@ internal static class CommandLine
             }
         }
 
+        // Lags given on their own override the --realism preset, whichever came first.
+        lags.ForEach(change => change(options.Realism.Consistency));
         return options;
     }
 
@@ -104,6 +139,11 @@ internal static class CommandLine
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
             : throw new FormatException($"{name} must be a whole number from {min} to {max}, not '{text}'.");
+
+    private static TimeSpan Seconds(string name, string text) =>
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= 86400
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new FormatException($"{name} must be a number of seconds from 0 to 86400, not '{text}'.");
 
     private static string NonEmpty(string name, string text) =>
         string.IsNullOrWhiteSpace(text) ? throw new FormatException($"{name} needs a value.") : text;

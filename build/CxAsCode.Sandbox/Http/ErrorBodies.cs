@@ -11,6 +11,7 @@ internal static class ErrorBodies
         400 => "bad.request",
         401 => "authentication.required",
         403 => "missing.permissions",
+        413 => "request.entity.too.large",
         404 => "not.found",
         409 => "general.conflict",
         429 => "too.many.requests.retry.after",
@@ -66,6 +67,11 @@ internal static class ErrorBodies
         if (error.EntityName is not null)
         {
             body["entityName"] = error.EntityName;
+        }
+
+        if (error.Details is not null)
+        {
+            body["details"] = new JArray(error.Details);
         }
 
         return body;

@@ -1,3 +1,5 @@
+using Newtonsoft.Json.Linq;
+
 namespace CxAsCode.Sandbox.Http;
 
 /// <summary>Thrown by an operation to answer with a Genesys error body; <see cref="Pipeline.ErrorMiddleware"/>
@@ -23,4 +25,7 @@ internal sealed class GenesysErrorException : Exception
     public string? MessageWithParams { get; init; }
 
     public IReadOnlyDictionary<string, string>? MessageParams { get; init; }
+
+    /// <summary>Detail entries (<c>{errorCode, fieldName, entityId, entityName}</c>).</summary>
+    public IReadOnlyList<JObject>? Details { get; init; }
 }

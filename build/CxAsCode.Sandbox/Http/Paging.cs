@@ -5,13 +5,14 @@ using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Sandbox.Http;
 
-/// <summary>The paged list envelope (genesys-api.md §2). Entities are sorted by name so pages are stable
-/// while a client walks them; URIs are relative and keep the caller's other query parameters.</summary>
+/// <summary>The paged list envelope (genesys-api.md §2). Entities come in list order (by name, then id)
+/// from a <see cref="Listing"/>, so pages are stable while a client walks them and a page costs only its
+/// own entities; URIs are relative and keep the caller's other query parameters.</summary>
 internal static class Paging
 {
     public const int DefaultPageSize = 25;
 
-    public static JObject Envelope(HttpRequest request, IEnumerable<JObject> stored, int maxPageSize, Func<JObject, JObject> render)
+    public static JObject Envelope(HttpRequest request, Listing listing, int maxPageSize, Func<JObject, JObject> render)
     {
         var pageSize = ReadInt(request, "pageSize", DefaultPageSize);
         var pageNumber = ReadInt(request, "pageNumber", 1);
@@ -20,13 +21,9 @@ internal static class Paging
             throw ApiErrors.BadRequest($"Page size {pageSize} is greater than the maximum of {maxPageSize}.");
         }
 
-        var sorted = stored
-            .OrderBy(o => o.Str("name") ?? string.Empty, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(o => o.Str("id"), StringComparer.Ordinal)
-            .ToList();
-        var total = sorted.Count;
+        var total = listing.Count;
         var pageCount = (total + pageSize - 1) / pageSize;
-        var page = sorted.Skip((int)Math.Min((long)(pageNumber - 1) * pageSize, int.MaxValue)).Take(pageSize);
+        var page = listing.From((int)Math.Min((long)(pageNumber - 1) * pageSize, int.MaxValue)).Take(pageSize);
 
         var envelope = new JObject
         {

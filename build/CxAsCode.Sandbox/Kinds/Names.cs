@@ -17,7 +17,4 @@ internal static class Names
 
         return name;
     }
-
-    public static bool TakenByOther(IEnumerable<JObject> items, string name, string? exceptId) =>
-        items.Any(o => Json.NameEquals(o.Str("name"), name) && !string.Equals(o.Str("id"), exceptId, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,14 +1,16 @@
 using System.Net.Http.Headers;
 using CxAsCode.Sandbox.Auth;
 using CxAsCode.Sandbox.Http;
+using CxAsCode.Sandbox.Permissions;
 using CxAsCode.Sandbox.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
 namespace CxAsCode.Sandbox.Pipeline;
 
-/// <summary>The gate in front of <c>/api/v2</c>: a valid bearer token, then a free slot in that token's
-/// rate-limit window (429 with <c>Retry-After</c> and the real body otherwise).</summary>
-internal sealed class BearerGateMiddleware(RequestDelegate next, TokenRegistry tokens, RateLimiter limiter)
+/// <summary>The gate in front of <c>/api/v2</c>: a valid bearer token of a client the sandbox still knows,
+/// then a free slot in that token's rate-limit window (429 with <c>Retry-After</c> and the real body
+/// otherwise). The client is kept on the request so endpoints can check its permissions.</summary>
+internal sealed class BearerGateMiddleware(RequestDelegate next, TokenRegistry tokens, ClientRegistry clients, RateLimiter limiter)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,7 +26,7 @@ internal sealed class BearerGateMiddleware(RequestDelegate next, TokenRegistry t
             throw new GenesysErrorException(401, "authentication.required", ErrorBodies.MessageFor(401));
         }
 
-        if (!tokens.IsValid(token))
+        if (clients.Find(tokens.ClientOf(token)) is not { } client)
         {
             throw new GenesysErrorException(401, "bad.credentials", "Invalid login credentials.");
         }
@@ -35,6 +37,7 @@ internal sealed class BearerGateMiddleware(RequestDelegate next, TokenRegistry t
             return;
         }
 
+        Access.SetClient(context, client);
         await next(context);
     }
 

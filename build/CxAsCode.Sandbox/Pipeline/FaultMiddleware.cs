@@ -2,12 +2,13 @@ using CxAsCode.Sandbox.Faults;
 using CxAsCode.Sandbox.Http;
 using CxAsCode.Sandbox.Store;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CxAsCode.Sandbox.Pipeline;
 
 /// <summary>Applies the registered faults to API and token requests: delay, answer with an error status
-/// without applying the request, or apply it and drop the connection so the client never learns it
-/// worked (the "timeout after apply" case the deploy must reconcile).</summary>
+/// without applying the request, apply it and drop the connection so the client never learns it worked
+/// (the "timeout after apply" case the deploy must reconcile), or apply it late, after the client gave up.</summary>
 internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults, SandboxClock clock)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -25,6 +26,12 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
         if (rule.DelayMs > 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(rule.DelayMs), clock.Time, context.RequestAborted);
+        }
+
+        if (rule.ApplyAfterMs is not null)
+        {
+            await ApplyLateAsync(context, rule, outcome);
+            return;
         }
 
         if (rule.DropAfterApply)
@@ -46,6 +53,31 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
         await next(context);
     }
 
+    /// <summary>The real server does not notice a client hanging up: a write that took longer than the
+    /// client's timeout still lands. The request is held on the sandbox clock (not cancelled by the client
+    /// going away), handled as if the client were still there, and the connection is then closed without a
+    /// response.</summary>
+    private async Task ApplyLateAsync(HttpContext context, FaultRule rule, FaultOutcome outcome)
+    {
+        var lifetime = context.Features.Get<IHttpRequestLifetimeFeature>();
+        context.Features.Set<IHttpRequestLifetimeFeature>(new DetachedLifetime());
+        context.Response.Body = Stream.Null;
+        var delay = Task.Delay(TimeSpan.FromMilliseconds(rule.ApplyAfterMs!.Value), clock.Time, CancellationToken.None);
+        rule.Hold();
+        try
+        {
+            await delay;
+            await next(context);
+        }
+        finally
+        {
+            rule.Release();
+            context.Features.Set(lifetime);
+            outcome.Dropped = true;
+            context.Abort();
+        }
+    }
+
     private static async Task WriteFaultAsync(HttpContext context, FaultRule rule, int status)
     {
         var contextId = Correlation.Get(context);
@@ -62,5 +94,15 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
         }
 
         await JsonResponse.WriteErrorAsync(context, status, body, retryAfter);
+    }
+
+    /// <summary>A request lifetime the client cannot cancel (see <see cref="ApplyLateAsync"/>).</summary>
+    private sealed class DetachedLifetime : IHttpRequestLifetimeFeature
+    {
+        public CancellationToken RequestAborted { get; set; } = CancellationToken.None;
+
+        public void Abort()
+        {
+        }
     }
 }

@@ -1,13 +1,23 @@
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Sandbox.Store;
 
 /// <summary>The whole emulated org, in stored form: each object holds its own fields with references kept
-/// as <c>{"id": …}</c> only. Views expand references on read, so renaming a division shows everywhere.</summary>
+/// as <c>{"id": …}</c> only. Views expand references on read, so renaming a division shows everywhere.
+/// Every lookup a request makes is by key (see <see cref="KindTable"/>); nothing here is scanned per request.</summary>
 internal sealed class Org
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    private readonly Dictionary<string, JObject> _divisionsById = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<string>> _queuesByCode = new(StringComparer.OrdinalIgnoreCase);
+
+    public Org()
+    {
+        Skills = new KindTable("skills", skill => skill.Str("state") != "deleted");
+        WrapupCodes = new KindTable("wrapupcodes");
+        Queues = new KindTable("queues");
+    }
 
     /// <summary>The organization itself (<c>GET /api/v2/organizations/me</c>): its id is what plans and
     /// journals bind to, so it is random per org file and survives <c>/sandbox/reset</c> (same org, reseeded).</summary>
@@ -15,75 +25,100 @@ internal sealed class Org
 
     public List<JObject> Divisions { get; } = [];
 
-    public List<JObject> Skills { get; } = [];
+    public KindTable Skills { get; }
 
-    public List<JObject> WrapupCodes { get; } = [];
+    public KindTable WrapupCodes { get; }
 
     /// <summary>Queues; each also carries <c>wrapupCodes</c> (assigned code ids), which the views hide.</summary>
-    public List<JObject> Queues { get; } = [];
+    public KindTable Queues { get; }
+
+    /// <summary>Queues an admin marked as having conversations in progress (their delete needs
+    /// <c>forceDelete=true</c>).</summary>
+    public HashSet<string> QueuesWithConversations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Set when <see cref="QueuesWithConversations"/> changed, so the store journals it.</summary>
+    public bool ConversationsChanged { get; set; }
+
+    /// <summary>The instant the views were last brought up to (see <see cref="Advance"/>).</summary>
+    public DateTimeOffset Now { get; private set; } = DateTimeOffset.MinValue;
+
+    public IEnumerable<KindTable> Tables => [Skills, WrapupCodes, Queues];
 
     public JObject HomeDivision =>
         Divisions.FirstOrDefault(d => d.Value<bool?>("homeDivision") == true)
         ?? throw new InvalidOperationException("The org has no home division.");
 
-    public static JObject? FindById(IEnumerable<JObject> items, string? id) =>
-        id is null ? null : items.FirstOrDefault(o => string.Equals(o.Str("id"), id, StringComparison.OrdinalIgnoreCase));
+    public int ObjectCount => Skills.Count + WrapupCodes.Count + Queues.Count;
 
-    /// <summary>Streams the org as JSON without copying it: the file is rewritten after every write, so
-    /// a large benchmark org must not be cloned each time.</summary>
-    public void WriteTo(JsonWriter writer)
+    /// <summary>Forgets what changed so far: the org file (or the seed) already holds it.</summary>
+    public void MarkSaved()
     {
-        writer.WriteStartObject();
-        writer.WritePropertyName("format");
-        writer.WriteValue(FormatVersion);
-        writer.WritePropertyName("organization");
-        Organization.WriteTo(writer);
-        WriteList(writer, "divisions", Divisions);
-        WriteList(writer, "skills", Skills);
-        WriteList(writer, "wrapupcodes", WrapupCodes);
-        WriteList(writer, "queues", Queues);
-        writer.WriteEndObject();
-    }
-
-    public static Org FromJson(JObject json)
-    {
-        var org = new Org();
-        if (json["organization"] is JObject organization)
+        foreach (var table in Tables)
         {
-            org.Organization = (JObject)organization.DeepClone();
+            table.TakeDirty();
         }
 
-        Fill(org.Divisions, json["divisions"]);
-        Fill(org.Skills, json["skills"]);
-        Fill(org.WrapupCodes, json["wrapupcodes"]);
-        Fill(org.Queues, json["queues"]);
-        _ = org.HomeDivision;
-        return org;
+        ConversationsChanged = false;
     }
+
+    public void AddDivision(JObject division)
+    {
+        Divisions.Add(division);
+        _divisionsById[division.Str("id")!] = division;
+    }
+
+    public JObject? FindDivision(string? id) => id is not null && _divisionsById.TryGetValue(id, out var division) ? division : null;
+
+    /// <summary>Brings every view up to <paramref name="now"/>. The clock only moves forward; a request
+    /// that arrives with an older time (threads racing for the lock) sees the newer views.</summary>
+    public void Advance(DateTimeOffset now)
+    {
+        if (now > Now)
+        {
+            Now = now;
+        }
+
+        foreach (var table in Tables)
+        {
+            table.Advance(Now);
+        }
+    }
+
+    /// <summary>The queues a wrap-up code is assigned to (reverse index, so deleting a code touches only them).</summary>
+    public IReadOnlyCollection<string> QueuesUsingCode(string codeId) =>
+        _queuesByCode.TryGetValue(codeId, out var queues) ? queues : [];
+
+    /// <summary>Keeps the code → queues index in step with a queue's current assignments.</summary>
+    public void IndexQueueCodes(string queueId, JObject? before, JObject? after)
+    {
+        var old = AssignedCodes(before);
+        var now = AssignedCodes(after);
+        foreach (var code in old.Except(now, StringComparer.OrdinalIgnoreCase))
+        {
+            if (_queuesByCode.TryGetValue(code, out var queues) && queues.Remove(queueId) && queues.Count == 0)
+            {
+                _queuesByCode.Remove(code);
+            }
+        }
+
+        foreach (var code in now.Except(old, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!_queuesByCode.TryGetValue(code, out var queues))
+            {
+                queues = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                _queuesByCode.Add(code, queues);
+            }
+
+            queues.Add(queueId);
+        }
+    }
+
+    public static IReadOnlyList<string> AssignedCodes(JObject? queue) =>
+        queue?["wrapupCodes"] is JArray ids ? [.. ids.Select(id => (string?)id).OfType<string>()] : [];
 
     public static JObject NewOrganization() => new()
     {
         ["id"] = DeterministicId.NewRandom(),
         ["name"] = "Sandbox Energy Co",
     };
-
-    private static void WriteList(JsonWriter writer, string name, List<JObject> items)
-    {
-        writer.WritePropertyName(name);
-        writer.WriteStartArray();
-        foreach (var item in items)
-        {
-            item.WriteTo(writer);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void Fill(List<JObject> target, JToken? source)
-    {
-        if (source is JArray array)
-        {
-            target.AddRange(array.OfType<JObject>().Select(o => (JObject)o.DeepClone()));
-        }
-    }
 }

@@ -1,30 +1,38 @@
 using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Kinds.Skills;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
+using CxAsCode.Sandbox.Permissions;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Sandbox.Store;
 
 /// <summary>Builds an org from <c>Seed/default.json</c> (an embedded resource). The seed names its
-/// references (division names, skill names, wrap-up code names) so it reads like the state folder; here
-/// they become ids, through the same operations the API uses, so seeded objects look exactly like created
-/// ones. Ids are derived from kind + name and stay the same on every reset.</summary>
+/// references (division, skill, wrap-up code, queue and member-group names) so it reads like the state
+/// folder; here they become ids, through the same operations the API uses and under the realism rules in
+/// force, so seeded objects look exactly like created ones (and a seed the rules refuse fails the start).
+/// Ids are derived from kind + name and stay the same on every reset; seeded objects are visible at once.
+/// While every rule is off, <c>Seed/default.pre-realism.json</c> is applied first (see its <c>about</c>).</summary>
 internal static class SeedLoader
 {
-    public static Org Load(string seed, string timestamp)
+    public static Org Load(string seed, DateTimeOffset now, RealismProfile realism)
     {
         if (!SeedNames.IsKnown(seed))
         {
             throw new ArgumentException($"Unknown seed '{seed}'; use '{SeedNames.Default}' or '{SeedNames.Empty}'.", nameof(seed));
         }
 
-        var data = ReadDefaultSeed();
+        var data = Resource("default.json");
+        if (!realism.AnyRules)
+        {
+            ApplyPreRealismOverlay(data, Resource("default.pre-realism.json"));
+        }
+
         var org = new Org();
-        var stamp = new Stamp(Actors.UiUser, timestamp);
+        org.Advance(now);
         foreach (var division in Items(data, "divisions"))
         {
             var name = division.Str("name")!;
-            org.Divisions.Add(new JObject
+            org.AddDivision(new JObject
             {
                 ["id"] = DeterministicId.For("divisions", name),
                 ["name"] = name,
@@ -38,41 +46,97 @@ internal static class SeedLoader
             return org;
         }
 
-        foreach (var skill in Items(data, "skills"))
-        {
-            var name = skill.Str("name")!;
-            var created = SkillOperations.Create(org, new JObject { ["name"] = name }, stamp, DeterministicId.For("skills", name));
-            created["division"] = IdRef(org.Divisions, skill.Str("division"));
-        }
-
+        var seeding = realism.Clone();
+        seeding.Consistency = ConsistencyLags.None();
+        var write = new WriteContext(new Stamp(Actors.UiUser, SandboxClock.Format(now)), now, seeding, Access.Unrestricted);
+        LoadSkills(org, data, write);
         foreach (var code in Items(data, "wrapupCodes"))
         {
             var body = (JObject)code.DeepClone();
-            body["division"] = IdRef(org.Divisions, code.Str("division"));
-            WrapupCodeOperations.Create(org, body, stamp, DeterministicId.For("wrapupcodes", code.Str("name")!));
+            body["division"] = DivisionRef(org, code.Str("division"));
+            WrapupCodeOperations.Create(org, body, write, DeterministicId.For("wrapupcodes", code.Str("name")!));
         }
 
         foreach (var queue in Items(data, "queues"))
         {
-            var body = (JObject)queue.DeepClone();
-            body["division"] = IdRef(org.Divisions, queue.Str("division"));
-            foreach (var skill in body.SelectTokens("bullseye.rings[*].actions.skillsToRemove[*]").OfType<JObject>().ToList())
-            {
-                skill.Replace(IdRef(org.Skills, skill.Str("name")));
-            }
-
-            var created = QueueOperations.Create(org, body, stamp, DeterministicId.For("queues", queue.Str("name")!));
+            var created = QueueOperations.Create(org, ResolveQueueReferences(org, queue), write, DeterministicId.For("queues", queue.Str("name")!));
             var codes = (queue["wrapupCodes"] as JArray ?? []).Select(name => IdRef(org.WrapupCodes, (string?)name));
-            QueueWrapupCodeOperations.Add(org, created.Str("id")!, new JArray(codes), stamp);
+            QueueWrapupCodeOperations.Add(org, created.Str("id")!, new JArray(codes), write);
         }
 
         return org;
     }
 
-    private static JObject ReadDefaultSeed()
+    private static void LoadSkills(Org org, JObject data, WriteContext write)
+    {
+        foreach (var skill in Items(data, "skills"))
+        {
+            var name = skill.Str("name")!;
+            var created = (JObject)SkillOperations.Create(org, new JObject { ["name"] = name }, write, DeterministicId.For("skills", name)).DeepClone();
+            created["division"] = DivisionRef(org, skill.Str("division"));
+            if (skill.Str("state") is { } state)
+            {
+                created["state"] = state; // inactive: only ever set "in the UI", never through the API
+            }
+
+            org.Skills.Commit(created.Str("id")!, write.Revision(created), write.Now);
+        }
+    }
+
+    private static JObject ResolveQueueReferences(Org org, JObject queue)
+    {
+        var body = (JObject)queue.DeepClone();
+        body.Remove("wrapupCodes");
+        body["division"] = DivisionRef(org, queue.Str("division"));
+        foreach (var skill in body.SelectTokens("bullseye.rings[*].actions.skillsToRemove[*]").OfType<JObject>().ToList())
+        {
+            skill.Replace(IdRef(org.Skills, skill.Str("name")));
+        }
+
+        foreach (var rule in body.SelectTokens("conditionalGroupRouting.rules[*]").OfType<JObject>())
+        {
+            if (rule["queue"] is JObject reference)
+            {
+                rule["queue"] = IdRef(org.Queues, reference.Str("name"));
+            }
+        }
+
+        // Groups, teams and skill groups are not emulated: member groups get stable ids from their names.
+        foreach (var group in body.SelectTokens("$..memberGroups[*]").Concat(body.SelectTokens("$..groups[*]")).OfType<JObject>())
+        {
+            group["id"] = DeterministicId.For("groups", group.Str("name")!);
+            group.Remove("name");
+        }
+
+        return body;
+    }
+
+    /// <summary>Removes the objects the overlay omits and merges its patches into the named objects.</summary>
+    private static void ApplyPreRealismOverlay(JObject data, JObject overlay)
+    {
+        foreach (var kind in (overlay["omit"] as JObject ?? []).Properties())
+        {
+            var names = kind.Value.Select(n => (string?)n).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in Items(data, kind.Name).Where(i => names.Contains(i.Str("name"))).ToList())
+            {
+                item.Remove();
+            }
+        }
+
+        foreach (var kind in (overlay["patch"] as JObject ?? []).Properties())
+        {
+            foreach (var patch in ((JObject)kind.Value).Properties())
+            {
+                var item = Items(data, kind.Name).Single(i => Json.NameEquals(i.Str("name"), patch.Name));
+                JsonMergePatch.Apply(item, patch.Value);
+            }
+        }
+    }
+
+    private static JObject Resource(string name)
     {
         var assembly = typeof(SeedLoader).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Seed.default.json", StringComparison.Ordinal));
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Seed." + name, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         return (JObject)Json.Parse(reader.ReadToEnd());
@@ -81,10 +145,22 @@ internal static class SeedLoader
     private static IEnumerable<JObject> Items(JObject data, string name) =>
         data[name] is JArray array ? array.OfType<JObject>() : [];
 
-    private static JObject IdRef(IEnumerable<JObject> items, string? name)
+    private static JObject DivisionRef(Org org, string? name)
     {
-        var match = items.FirstOrDefault(o => Json.NameEquals(o.Str("name"), name))
-            ?? throw new InvalidOperationException($"The seed refers to '{name}', which it does not define.");
+        if (name == DivisionScope.AllDivisions)
+        {
+            return new JObject { ["id"] = DivisionScope.AllDivisions };
+        }
+
+        var match = org.Divisions.FirstOrDefault(d => Json.NameEquals(d.Str("name"), name))
+            ?? throw new InvalidOperationException($"The seed refers to division '{name}', which it does not define.");
         return new JObject { ["id"] = match.Str("id") };
+    }
+
+    private static JObject IdRef(KindTable table, string? name)
+    {
+        var match = (name is null ? null : table.HoldingName(name).FirstOrDefault())
+            ?? throw new InvalidOperationException($"The seed refers to '{name}', which it does not define.");
+        return new JObject { ["id"] = match.Id };
     }
 }

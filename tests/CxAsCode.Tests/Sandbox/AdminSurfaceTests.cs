@@ -1,21 +1,17 @@
 using System.Net;
-using CxAsCode.Sandbox;
-using Microsoft.Extensions.Time.Testing;
+using CxAsCode.Sandbox.Store;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Sandbox;
 
 public sealed class AdminSurfaceTests : SandboxFixture
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
-
-    private protected override SandboxOptions CreateOptions() => new() { Port = 0, TimeProvider = _time };
-
     [Test]
     public async Task Edit_SetOnQueueCreatedByApi_AppliesPatchAsUiUser()
     {
         var (_, created) = await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/queues", new { name = "Drift Target", description = "from the pipeline", callingPartyName = "Northwind" });
-        _time.Advance(TimeSpan.FromMinutes(1));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var editedAt = SandboxClock.Format(Time.GetUtcNow());
 
         var edited = await Sandbox.AdminAsync(HttpMethod.Post, "sandbox/edit", new
         {
@@ -23,6 +19,7 @@ public sealed class AdminSurfaceTests : SandboxFixture
             name = "drift target",
             set = new { description = "changed in the UI", callingPartyName = (string?)null },
         });
+        Settle();
         var read = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{created?["id"]}");
 
         using (Assert.EnterMultipleScope())
@@ -32,7 +29,7 @@ public sealed class AdminSurfaceTests : SandboxFixture
             Assert.That(read.ContainsKey("callingPartyName"), Is.False);
             Assert.That((string?)read["modifiedBy"], Is.Not.EqualTo((string?)created?["modifiedBy"]));
             Assert.That((string?)read["createdBy"], Is.EqualTo((string?)created?["createdBy"]));
-            Assert.That((string?)read["dateModified"], Is.EqualTo("2025-03-01T09:01:00.000Z"));
+            Assert.That((string?)read["dateModified"], Is.EqualTo(editedAt));
         }
     }
 
@@ -52,19 +49,23 @@ public sealed class AdminSurfaceTests : SandboxFixture
     public async Task Edit_DeleteSkill_SoftDeletesLikeTheApi()
     {
         var deleted = await Sandbox.AdminAsync(HttpMethod.Post, "sandbox/edit", new { kind = "skills", name = "Spanish", delete = true });
+        Settle();
         var list = await Sandbox.GetObjectAsync("api/v2/routing/skills?name=Spanish");
+        var read = await Sandbox.GetObjectAsync($"api/v2/routing/skills/{deleted["id"]}");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That((string?)deleted["state"], Is.EqualTo("deleted"));
-            Assert.That((int?)list["total"], Is.EqualTo(0));
+            Assert.That((int?)list["total"], Is.EqualTo(0), "listed no longer once the deleted-skill window has passed");
+            Assert.That((string?)read["state"], Is.EqualTo("deleted"));
         }
     }
 
     [Test]
-    public async Task Edit_CreateWrapupCode_IsReadableThroughTheApi()
+    public async Task Edit_CreateWrapupCode_IsReadableThroughTheApiOnceVisible()
     {
         var created = await Sandbox.AdminAsync(HttpMethod.Post, "sandbox/edit", new { kind = "wrapupcodes", create = new { name = "Made In UI" } });
+        Settle();
         var read = await Sandbox.GetObjectAsync($"api/v2/routing/wrapupcodes/{created["id"]}");
 
         Assert.That(JToken.DeepEquals(created, read), Is.True);
@@ -76,6 +77,22 @@ public sealed class AdminSurfaceTests : SandboxFixture
         using var response = await Sandbox.SendAsync(HttpMethod.Post, "sandbox/edit", new { kind = "queues", name = "No Such Queue", set = new { description = "x" } }, token: string.Empty);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Edit_ActiveConversations_MarksTheQueueInTheState()
+    {
+        await Sandbox.AdminAsync(HttpMethod.Post, "sandbox/edit", new { kind = "queues", name = "Payments", activeConversations = true });
+
+        var marked = await Sandbox.StateOfAsync("queues", "Payments");
+        await Sandbox.AdminAsync(HttpMethod.Post, "sandbox/edit", new { kind = "queues", name = "Payments", activeConversations = false });
+        var cleared = await Sandbox.StateOfAsync("queues", "Payments");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((bool?)marked["activeConversations"], Is.True);
+            Assert.That(cleared.ContainsKey("activeConversations"), Is.False);
+        }
     }
 
     [Test]
@@ -91,9 +108,9 @@ public sealed class AdminSurfaceTests : SandboxFixture
         using (Assert.EnterMultipleScope())
         {
             Assert.That(state["divisions"]!.Count(), Is.EqualTo(3));
-            Assert.That(state["skills"]!.Count(), Is.EqualTo(10));
-            Assert.That((string?)state["skills"]!.Single(s => (string?)s["id"] == welsh)["state"], Is.EqualTo("deleted"));
-            Assert.That(state["wrapupcodes"]!.Count(), Is.EqualTo(8));
+            Assert.That(state["skills"]!.Count(), Is.EqualTo(11));
+            Assert.That((string?)state["skills"]!.Single(s => (string?)s["id"] == welsh)["state"], Is.EqualTo("deleted"), "the state shows the truth, without lag");
+            Assert.That(state["wrapupcodes"]!.Count(), Is.EqualTo(9));
             Assert.That(codeIds, Has.Count.EqualTo(2));
             Assert.That(codeIds, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
         }
@@ -125,6 +142,23 @@ public sealed class AdminSurfaceTests : SandboxFixture
         var second = await Sandbox.IdOfAsync("api/v2/routing/queues", "Billing Support");
 
         Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public async Task Reset_AfterRealismChangedAtRunTime_RestoresTheStartUpProfile()
+    {
+        await Sandbox.AdminAsync(HttpMethod.Put, "sandbox/realism", new { profile = "off" });
+        var changed = await Sandbox.AdminAsync(HttpMethod.Get, "sandbox/realism");
+
+        await Sandbox.ResetAsync();
+        var restored = await Sandbox.AdminAsync(HttpMethod.Get, "sandbox/realism");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((bool?)changed["validation"], Is.False);
+            Assert.That((bool?)restored["validation"], Is.True);
+            Assert.That((long?)restored["consistency"]?["listLagMs"], Is.EqualTo(5000));
+        }
     }
 
     [Test]

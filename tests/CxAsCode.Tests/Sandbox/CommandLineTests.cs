@@ -18,6 +18,51 @@ public sealed class CommandLineTests
             Assert.That(options?.RequestsPerMinute, Is.EqualTo(300));
             Assert.That(options?.Reset, Is.False);
             Assert.That(options?.ParentPid, Is.Null);
+            Assert.That(options?.Realism.AnyRules, Is.False, "realism is off until the engine survives it (README)");
+            Assert.That(options?.Realism.Consistency.Longest, Is.EqualTo(TimeSpan.Zero));
+        }
+    }
+
+    [Test]
+    public void Parse_RealismOn_TurnsOnEveryRuleWithRealisticLags()
+    {
+        var options = CommandLine.Parse(["--realism", "on"], out var error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error, Is.Null);
+            Assert.That(options?.Realism is { Validation: true, ServerDefaults: true, PlatformDivisions: true, QueueRules: true }, Is.True);
+            Assert.That(options?.Realism.Consistency.ListLag, Is.EqualTo(TimeSpan.FromSeconds(5)));
+            Assert.That(options?.Realism.Consistency.QueueDeleteLinger, Is.EqualTo(TimeSpan.FromSeconds(60)));
+        }
+    }
+
+    [TestCase("--list-lag", "2.5", "--realism", "on")]
+    [TestCase("--realism=on", "--list-lag=2.5")]
+    public void Parse_LagWithRealism_OverridesThePresetInAnyOrder(params string[] args)
+    {
+        var options = CommandLine.Parse(args, out var error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error, Is.Null);
+            Assert.That(options?.Realism.Consistency.ListLag, Is.EqualTo(TimeSpan.FromSeconds(2.5)));
+            Assert.That(options?.Realism.Consistency.GetLag, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        }
+    }
+
+    [Test]
+    public void Parse_EveryLagOption_SetsItWithRealismOff()
+    {
+        var options = CommandLine.Parse(["--list-lag", "1", "--get-lag", "0.5", "--queue-delete-linger", "30", "--deleted-skill-listed", "10"], out var error);
+        var lags = options?.Realism.Consistency;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error, Is.Null);
+            Assert.That((lags?.ListLag, lags?.GetLag, lags?.QueueDeleteLinger, lags?.DeletedSkillListed), Is.EqualTo((
+                (TimeSpan?)TimeSpan.FromSeconds(1), (TimeSpan?)TimeSpan.FromSeconds(0.5), (TimeSpan?)TimeSpan.FromSeconds(30), (TimeSpan?)TimeSpan.FromSeconds(10))));
+            Assert.That(options?.Realism.AnyRules, Is.False);
         }
     }
 
@@ -44,6 +89,9 @@ public sealed class CommandLineTests
     [TestCase("--rate-limit", "-1")]
     [TestCase("--port")]
     [TestCase("--bogus")]
+    [TestCase("--realism", "maybe")]
+    [TestCase("--list-lag", "-1")]
+    [TestCase("--get-lag", "soon")]
     public void Parse_BadArgument_ReturnsError(params string[] args)
     {
         var options = CommandLine.Parse(args, out var error);

@@ -1,4 +1,7 @@
 using System.Net;
+using CxAsCode.Sandbox;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Sandbox;
@@ -8,8 +11,12 @@ public sealed class ContractFieldTests : SandboxFixture
 {
     private ContractModels _contract = null!;
 
+    /// <summary>The contract stops one level below the queue models; ConditionalGroupRoutingRule's fields
+    /// are copied here from the SDK (platform-client-sdk-dotnet v270, build/docs/ConditionalGroupRoutingRule.md).</summary>
     [OneTimeSetUp]
-    public void LoadContract() => _contract = ContractModels.Load();
+    public void LoadContract() => _contract = ContractModels.Load().With(
+        "ConditionalGroupRoutingRule",
+        ("queue", "DomainEntityRef"), ("metric", "string"), ("operator", "string"), ("conditionValue", "double?"), ("groups", "List<MemberGroup>"), ("waitSeconds", "int?"));
 
     [Test]
     public async Task QueueList_EveryField_ExistsOnQueueModels()
@@ -18,30 +25,104 @@ public sealed class ContractFieldTests : SandboxFixture
         await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/queues", JObject.Parse(
             $"{{\"name\":\"Contract Queue\",\"callingPartyNumber\":\"+441234\",\"queueFlow\":{{\"id\":\"f1\",\"name\":\"Flow\"}}," +
             $"\"memberGroups\":[{{\"id\":\"g1\",\"type\":\"GROUP\"}}],\"bullseye\":{{\"rings\":[{{\"expansionCriteria\":[{{\"type\":\"TIMEOUT_SECONDS\",\"threshold\":5}}]," +
-            $"\"actions\":{{\"skillsToRemove\":[{{\"id\":\"{solar}\"}}]}}}}]}}}}"));
+            $"\"actions\":{{\"skillsToRemove\":[{{\"id\":\"{solar}\"}}]}}}},{{\"memberGroups\":[{{\"id\":\"g2\",\"type\":\"TEAM\"}}]}}]}}}}"));
+        Settle();
 
         var list = await Sandbox.GetObjectAsync("api/v2/routing/queues?pageSize=500");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((int?)list["total"], Is.EqualTo(9));
+            Assert.That((int?)list["total"], Is.EqualTo(11));
             Assert.That(_contract.UnknownFields("QueueEntityListing", list), Is.Empty);
         }
     }
 
     [Test]
-    public async Task SkillList_AndDeletedSkill_EveryField_ExistsOnRoutingSkill()
+    public async Task SkillList_DeletedAndInactiveSkills_EveryFieldExistsOnRoutingSkillAndStatesAreTheEnums()
     {
         var id = await Sandbox.IdOfAsync("api/v2/routing/skills", "Welsh");
         await Sandbox.ApiAsync(HttpMethod.Delete, $"api/v2/routing/skills/{id}");
+        Time.Advance(TimeSpan.FromSeconds(5));
 
-        var list = await Sandbox.GetObjectAsync("api/v2/routing/skills");
+        var list = await Sandbox.GetObjectAsync("api/v2/routing/skills?pageSize=100");
         var deleted = await Sandbox.GetObjectAsync($"api/v2/routing/skills/{id}");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_contract.UnknownFields("SkillEntityListing", list), Is.Empty);
             Assert.That(_contract.UnknownFields("RoutingSkill", deleted), Is.Empty);
+            Assert.That(list["entities"]!.Select(s => (string?)s["state"]).Distinct().Order(), Is.EqualTo(new[] { "active", "deleted", "inactive" }));
+        }
+    }
+
+    [Test]
+    public async Task Queue_ConditionalGroupRoutingAndRingMemberGroups_EveryFieldExistsOnQueue()
+    {
+        var id = await Sandbox.IdOfAsync("api/v2/routing/queues", "Priority Services");
+
+        var queue = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{id}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(queue.SelectToken("conditionalGroupRouting.rules[1].queue"), Is.Not.Null, "the rules are really there to check");
+            Assert.That(queue.SelectToken("bullseye.rings[1].memberGroups[0].type"), Is.Not.Null);
+            Assert.That(_contract.UnknownFields("Queue", queue), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task WrapupCode_InAllDivisions_EveryFieldExistsOnWrapupCode()
+    {
+        var list = await Sandbox.GetObjectAsync("api/v2/routing/wrapupcodes?name=Vulnerability%20Flagged");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string?)list["entities"]![0]!["division"]!["id"], Is.EqualTo("*"));
+            Assert.That(_contract.UnknownFields("WrapupCodeEntityListing", list), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task ErrorBodies_EveryRealismRefusal_UsesOnlyErrorBodyFields()
+    {
+        var token = await Sandbox.RegisterClientAsync("viewer", new { division = "Home", permissions = new[] { "routing:queue:view" } });
+        var billing = await Sandbox.IdOfAsync("api/v2/routing/queues", "Billing Support");
+        await Sandbox.AdminAsync(HttpMethod.Post, "sandbox/edit", new { kind = "queues", name = "Billing Support", activeConversations = true });
+
+        var errors = new List<(HttpStatusCode Status, JToken? Body)>
+        {
+            await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/queues", new { name = "Enum", skillEvaluationMethod = "SOME" }),
+            await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/queues", new { name = "Limit", bullseye = new { rings = new[] { new { } } } }),
+            await Sandbox.ApiAsAsync(token, HttpMethod.Delete, $"api/v2/routing/queues/{billing}"),
+            await Sandbox.ApiAsync(HttpMethod.Delete, $"api/v2/routing/queues/{billing}"),
+            await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/skills", new { name = new string('x', 600_000) }),
+        };
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Select(e => (int)e.Status), Is.EqualTo(new[] { 400, 400, 403, 400, 413 }));
+            foreach (var (_, body) in errors)
+            {
+                Assert.That(_contract.UnknownFields("ErrorBody", body!), Is.Empty, body?.ToString());
+            }
+        }
+    }
+
+    [Test]
+    public void Endpoints_EveryApiRouteTheSandboxServes_IsARealOperation()
+    {
+        var operations = ContractModels.Operations();
+        var routes = Sandbox.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v2/", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.Contains("**", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m =>
+                $"{m} {System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimEnd('/'), @"\{[^}]*\}", "{}")}"))
+            .ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(routes, Does.Contain("POST /api/v2/authorization/divisions/{}/objects/{}"));
+            // organizations/me is outside the contract extract (it names only the operations the pipeline manages with).
+            Assert.That(routes.Where(r => r != "GET /api/v2/organizations/me"), Is.SubsetOf(operations));
         }
     }
 

@@ -12,23 +12,47 @@ internal sealed class ContractModels
     private ContractModels(JObject models) => _models = models;
 
     /// <summary>Walks up from the test output folder to the repository root.</summary>
-    public static ContractModels Load()
+    public static ContractModels Load() =>
+        new((JObject)JObject.Parse(File.ReadAllText(FindFile(RelativePath)))["models"]!);
+
+    private static string FindFile(string relativePath)
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, RelativePath);
+            var candidate = Path.Combine(dir.FullName, relativePath);
             if (File.Exists(candidate))
             {
-                return new ContractModels((JObject)JObject.Parse(File.ReadAllText(candidate))["models"]!);
+                return candidate;
             }
         }
 
-        Assert.Fail($"Could not find {RelativePath} in any folder above {TestContext.CurrentContext.TestDirectory}. " +
+        Assert.Fail($"Could not find {relativePath} in any folder above {TestContext.CurrentContext.TestDirectory}. " +
                     "The contract lives in build/contract/ in the repository.");
         throw new InvalidOperationException("unreachable");
     }
 
     public bool Has(string model) => _models.ContainsKey(model);
+
+    /// <summary>Adds a model the contract does not describe (it stops one level below the queue models),
+    /// so answers that use it are checked too. Callers note where the fields come from.</summary>
+    public ContractModels With(string model, params (string Name, string Type)[] fields)
+    {
+        var copy = (JObject)_models.DeepClone();
+        copy[model] = new JObject
+        {
+            ["fields"] = new JObject(fields.Select(f => new JProperty(f.Name, new JObject { ["type"] = f.Type }))),
+        };
+        return new ContractModels(copy);
+    }
+
+    /// <summary>Every <c>METHOD /path</c> of the contract's operations, path parameters written <c>{}</c>.</summary>
+    public static HashSet<string> Operations()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(FindFile(RelativePath))!, "genesys-operations.json");
+        return JObject.Parse(File.ReadAllText(path))["operations"]!
+            .Select(o => $"{o["method"]} {System.Text.RegularExpressions.Regex.Replace((string)o["path"]!, @"\{[^}]*\}", "{}")}")
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Every field path in <paramref name="value"/> that <paramref name="model"/> does not define.</summary>
     public List<string> UnknownFields(string model, JToken value)

@@ -56,6 +56,7 @@ public sealed class FaultInjectionTests : SandboxFixture
             () => Sandbox.SendAsync(HttpMethod.Post, "api/v2/routing/skills", new { name = "Applied But Lost" }),
             Throws.InstanceOf<HttpRequestException>());
 
+        Settle();
         var list = await Sandbox.GetObjectAsync("api/v2/routing/skills?name=Applied%20But%20Lost");
         var log = await Sandbox.RequestLogAsync();
         using (Assert.EnterMultipleScope())
@@ -65,6 +66,48 @@ public sealed class FaultInjectionTests : SandboxFixture
             Assert.That((string?)log[0]["fault"], Does.StartWith("fault-"));
             Assert.That((string?)log[0]["body"], Is.EqualTo("{\"name\":\"Applied But Lost\"}"));
         }
+    }
+
+    [Test]
+    public async Task ApplyAfter_ClientGaveUp_WriteLandsLaterAndTheConnectionCloses()
+    {
+        await Sandbox.AdminAsync(HttpMethod.Post, "sandbox/faults", new { method = "POST", path = "^/api/v2/routing/skills$", applyAfterMs = 32000, name = "late" });
+        var sentAt = Time.GetUtcNow();
+
+        using (var giveUp = new CancellationTokenSource())
+        {
+            var send = Sandbox.SendAsync(HttpMethod.Post, "api/v2/routing/skills", new { name = "Applied Late" }, cancellation: giveUp.Token);
+            await WaitingAsync(1);
+            await giveUp.CancelAsync();
+            await Assert.ThatAsync(() => send, Throws.InstanceOf<OperationCanceledException>(), "the client times out first");
+        }
+
+        var before = await SkillNamedAsync("Applied Late");
+        Time.Advance(TimeSpan.FromSeconds(32));
+        await WaitingAsync(0);
+        var after = await SkillNamedAsync("Applied Late");
+        await EventuallyAsync(async () => (await Sandbox.RequestLogAsync()).Count == 1, "the held request is logged once it is done");
+        var log = await Sandbox.RequestLogAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(before, Is.Null, "nothing applied while the request is held");
+            Assert.That((string?)after?["dateModified"], Is.EqualTo(CxAsCode.Sandbox.Store.SandboxClock.Format(sentAt.AddSeconds(32))));
+            Assert.That(log.Select(e => ((string?)e["fault"], (int?)e["status"])), Is.EqualTo(new[] { ((string?)"late", (int?)0) }));
+        }
+    }
+
+    [Test]
+    public async Task ApplyAfter_ClientStillWaiting_GetsNoResponseButTheWriteLands()
+    {
+        await Sandbox.AdminAsync(HttpMethod.Post, "sandbox/faults", new { method = "POST", path = "^/api/v2/routing/skills$", applyAfterMs = 1000 });
+
+        var send = Sandbox.SendAsync(HttpMethod.Post, "api/v2/routing/skills", new { name = "Held Then Applied" });
+        await WaitingAsync(1);
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        await Assert.ThatAsync(() => send, Throws.InstanceOf<HttpRequestException>());
+        Assert.That(await SkillNamedAsync("Held Then Applied"), Is.Not.Null);
     }
 
     [Test]
@@ -127,4 +170,29 @@ public sealed class FaultInjectionTests : SandboxFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
     }
+
+    /// <summary>Polls the fault list (briefly, in real time) until the late-apply faults hold
+    /// <paramref name="count"/> requests: the server has to reach its wait before the test moves the clock.</summary>
+    private Task WaitingAsync(int count) => EventuallyAsync(
+        async () => (await Sandbox.AdminAsync(HttpMethod.Get, "sandbox/faults")).Sum(f => (int)f["waiting"]!) == count,
+        $"the sandbox holds {count} request(s)");
+
+    /// <summary>Polls briefly (real time, 10 ms steps, 5 s at most) for something another thread does.</summary>
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(10);
+        }
+
+        Assert.Fail($"never happened: {what}");
+    }
+
+    private async Task<JToken?> SkillNamedAsync(string name) =>
+        (await Sandbox.AdminAsync(HttpMethod.Get, "sandbox/state"))["skills"]!.SingleOrDefault(s => (string?)s["name"] == name);
 }

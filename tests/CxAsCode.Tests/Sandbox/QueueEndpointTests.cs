@@ -27,14 +27,15 @@ public sealed class QueueEndpointTests : SandboxFixture
             ["name"] = "Heat Pumps",
             ["description"] = "Heat pump sales",
             ["division"] = new JObject { ["id"] = business },
-            ["acwSettings"] = new JObject { ["wrapupPrompt"] = "OPTIONAL", ["timeoutMs"] = 30000 },
-            ["bullseye"] = JObject.Parse($"{{\"rings\":[{{\"actions\":{{\"skillsToRemove\":[{{\"id\":\"{solar}\"}}]}}}}]}}"),
+            ["acwSettings"] = new JObject { ["wrapupPrompt"] = "AGENT_REQUESTED", ["timeoutMs"] = 30000 },
+            ["bullseye"] = JObject.Parse($"{{\"rings\":[{{\"actions\":{{\"skillsToRemove\":[{{\"id\":\"{solar}\"}}]}}}},{{}}]}}"),
             ["sourceQueueId"] = "not-on-the-queue-model",
             ["madeUpField"] = true,
             ["memberCount"] = 99,
         };
 
         var (status, queue) = await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/queues", body);
+        Settle();
         var read = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{queue?["id"]}");
 
         using (Assert.EnterMultipleScope())
@@ -74,7 +75,7 @@ public sealed class QueueEndpointTests : SandboxFixture
         var unknown = Guid.NewGuid().ToString();
         var body = reference == "division"
             ? new JObject { ["name"] = "Ghost", ["division"] = new JObject { ["id"] = unknown } }
-            : JObject.Parse($"{{\"name\":\"Ghost\",\"bullseye\":{{\"rings\":[{{\"actions\":{{\"skillsToRemove\":[{{\"id\":\"{unknown}\"}}]}}}}]}}}}");
+            : JObject.Parse($"{{\"name\":\"Ghost\",\"bullseye\":{{\"rings\":[{{\"actions\":{{\"skillsToRemove\":[{{\"id\":\"{unknown}\"}}]}}}},{{}}]}}}}");
 
         var (status, error) = await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/queues", body);
 
@@ -86,7 +87,7 @@ public sealed class QueueEndpointTests : SandboxFixture
     }
 
     [Test]
-    public async Task PutQueue_BodyWithoutSomeFields_ClearsThoseFields()
+    public async Task PutQueue_BodyWithoutSomeFields_ClearsThoseFieldsAndDefaultsTheRequiredOnes()
     {
         var id = await Sandbox.IdOfAsync("api/v2/routing/queues", "Billing Support");
         var before = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{id}");
@@ -105,7 +106,9 @@ public sealed class QueueEndpointTests : SandboxFixture
             Assert.That(before.ContainsKey("bullseye"), Is.True);
             Assert.That(((JObject)after!).ContainsKey("bullseye"), Is.False);
             Assert.That(((JObject)after).ContainsKey("callingPartyName"), Is.False);
-            Assert.That(((JObject)after).ContainsKey("mediaSettings"), Is.False);
+            Assert.That((int?)after.SelectToken("mediaSettings.email.alertingTimeoutSeconds"), Is.EqualTo(300), "media settings come back as the server's defaults");
+            Assert.That((string?)after["skillEvaluationMethod"], Is.EqualTo("ALL"), "the server default replaces the BEST it had");
+            Assert.That((int?)after.SelectToken("acwSettings.timeoutMs"), Is.EqualTo(30000), "the server default replaces the 60000 it had");
             Assert.That((string?)after["dateCreated"], Is.EqualTo((string?)before["dateCreated"]));
         }
     }

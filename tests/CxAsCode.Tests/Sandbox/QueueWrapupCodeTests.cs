@@ -1,26 +1,24 @@
 using System.Net;
-using CxAsCode.Sandbox;
-using Microsoft.Extensions.Time.Testing;
+using CxAsCode.Sandbox.Store;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Sandbox;
 
 public sealed class QueueWrapupCodeTests : SandboxFixture
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
-
-    private protected override SandboxOptions CreateOptions() => new() { Port = 0, TimeProvider = _time };
-
     [Test]
     public async Task PostWrapupCodes_NewCode_AddsItAndBumpsQueueDateModified()
     {
         var queueId = await Sandbox.IdOfAsync("api/v2/routing/queues", "Payments");
         var codeId = await Sandbox.IdOfAsync("api/v2/routing/wrapupcodes", "Payment Taken");
         var before = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{queueId}");
-        _time.Advance(TimeSpan.FromMinutes(5));
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var addedAt = SandboxClock.Format(Time.GetUtcNow());
 
         var (status, added) = await Sandbox.ApiAsync(HttpMethod.Post, $"api/v2/routing/queues/{queueId}/wrapupcodes", new[] { new { id = codeId } });
         var list = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{queueId}/wrapupcodes");
+        var lagging = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{queueId}");
+        Settle();
         var after = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{queueId}");
 
         using (Assert.EnterMultipleScope())
@@ -28,9 +26,9 @@ public sealed class QueueWrapupCodeTests : SandboxFixture
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(added!.Select(c => (string?)c["id"]), Is.EqualTo(new[] { codeId }));
             Assert.That((string?)added![0]!["name"], Is.EqualTo("Payment Taken"));
-            Assert.That(list["entities"]!.Select(c => (string?)c["name"]), Is.EqualTo(new[] { "Callback Scheduled", "Payment Taken", "Resolved" }));
-            Assert.That((string?)after["dateModified"], Is.Not.EqualTo((string?)before["dateModified"]));
-            Assert.That((string?)after["dateModified"], Is.EqualTo("2025-03-01T09:05:00.000Z"));
+            Assert.That(list["entities"]!.Select(c => (string?)c["name"]), Is.EqualTo(new[] { "Callback Scheduled", "Payment Taken", "Resolved" }), "assignments do not lag");
+            Assert.That((string?)lagging["dateModified"], Is.EqualTo((string?)before["dateModified"]), "GET by id shows the previous version for a moment");
+            Assert.That((string?)after["dateModified"], Is.EqualTo(addedAt));
         }
     }
 
@@ -106,6 +104,41 @@ public sealed class QueueWrapupCodeTests : SandboxFixture
         var (status, _) = await Sandbox.ApiAsync(HttpMethod.Get, $"api/v2/routing/queues/{queueId}/wrapupcodes?pageSize=101");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task GetWrapupCodes_QueueJustCreated_Answers404UntilTheQueueIsVisible()
+    {
+        var (_, queue) = await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/queues", new { name = "Fresh Queue" });
+
+        var (early, _) = await Sandbox.ApiAsync(HttpMethod.Get, $"api/v2/routing/queues/{queue?["id"]}/wrapupcodes");
+        Time.Advance(TimeSpan.FromSeconds(2));
+        var (later, _) = await Sandbox.ApiAsync(HttpMethod.Get, $"api/v2/routing/queues/{queue?["id"]}/wrapupcodes");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(early, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(later, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
+    public async Task GetWrapupCodes_QueueDeleted_KeepsAnsweringWhileTheQueueDoes()
+    {
+        var queueId = await Sandbox.IdOfAsync("api/v2/routing/queues", "Payments");
+        await Sandbox.ApiAsync(HttpMethod.Delete, $"api/v2/routing/queues/{queueId}");
+
+        var lingering = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{queueId}/wrapupcodes");
+        var (post, _) = await Sandbox.ApiAsync(HttpMethod.Post, $"api/v2/routing/queues/{queueId}/wrapupcodes", Array.Empty<object>());
+        Settle();
+        var (gone, _) = await Sandbox.ApiAsync(HttpMethod.Get, $"api/v2/routing/queues/{queueId}/wrapupcodes");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((int?)lingering["total"], Is.EqualTo(2));
+            Assert.That(post, Is.EqualTo(HttpStatusCode.NotFound), "writes see the delete at once");
+            Assert.That(gone, Is.EqualTo(HttpStatusCode.NotFound));
+        }
     }
 
     [Test]

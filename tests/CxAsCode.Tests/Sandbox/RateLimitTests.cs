@@ -1,15 +1,17 @@
 using System.Net;
 using CxAsCode.Sandbox;
-using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Sandbox;
 
 public sealed class RateLimitTests : SandboxFixture
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
-
-    private protected override SandboxOptions CreateOptions() => new() { Port = 0, TimeProvider = _time, RequestsPerMinute = 3 };
+    private protected override SandboxOptions CreateOptions()
+    {
+        var options = base.CreateOptions();
+        options.RequestsPerMinute = 3;
+        return options;
+    }
 
     internal static JObject ExpectedBody(int seconds, string contextId) => new()
     {
@@ -25,7 +27,7 @@ public sealed class RateLimitTests : SandboxFixture
     public async Task Get_FourthRequestInOneMinute_Returns429WithRetryAfterAndExactBody()
     {
         await Sandbox.ApiAsync(HttpMethod.Get, "api/v2/routing/skills");
-        _time.Advance(TimeSpan.FromSeconds(10));
+        Time.Advance(TimeSpan.FromSeconds(10));
         await Sandbox.ApiAsync(HttpMethod.Get, "api/v2/routing/skills");
         await Sandbox.ApiAsync(HttpMethod.Get, "api/v2/routing/skills");
 
@@ -50,7 +52,7 @@ public sealed class RateLimitTests : SandboxFixture
         }
 
         var (limited, _) = await Sandbox.ApiAsync(HttpMethod.Get, "api/v2/routing/skills");
-        _time.Advance(TimeSpan.FromSeconds(60));
+        Time.Advance(TimeSpan.FromSeconds(60));
         var (allowed, _) = await Sandbox.ApiAsync(HttpMethod.Get, "api/v2/routing/skills");
 
         using (Assert.EnterMultipleScope())

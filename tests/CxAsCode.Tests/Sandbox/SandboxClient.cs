@@ -51,7 +51,7 @@ internal sealed class SandboxClient : IAsyncDisposable
     }
 
     /// <summary>Sends an API request with the current token (or none when <paramref name="token"/> is "").</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? token = null, CancellationToken cancellation = default)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         if (body is not null)
@@ -66,7 +66,7 @@ internal sealed class SandboxClient : IAsyncDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await Http.SendAsync(request);
+        return await Http.SendAsync(request, cancellation);
     }
 
     /// <summary>Sends an API request and returns the status and parsed body (null for an empty body).</summary>
@@ -98,8 +98,30 @@ internal sealed class SandboxClient : IAsyncDisposable
     public async Task<string> IdOfAsync(string kindPath, string name)
     {
         var list = await GetObjectAsync($"{kindPath}?name={Uri.EscapeDataString(name)}");
+        Assert.That(list["entities"], Is.Not.Empty, $"{kindPath}: nothing named '{name}' is listed");
         return (string)list["entities"]![0]!["id"]!;
     }
+
+    /// <summary>Sends an API request with another token (a client registered with a limited role).</summary>
+    public async Task<(HttpStatusCode Status, JToken? Body)> ApiAsAsync(string token, HttpMethod method, string path, object? body = null)
+    {
+        using var response = await SendAsync(method, path, body, token);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : Parse(text));
+    }
+
+    /// <summary>Registers an OAuth client with a limited role and returns a token for it.</summary>
+    public async Task<string> RegisterClientAsync(string clientId, params object[] grants)
+    {
+        await AdminAsync(HttpMethod.Post, "sandbox/clients", new { clientId, clientSecret = "secret-" + clientId, grants });
+        using var response = await RequestTokenAsync(clientId, "secret-" + clientId);
+        response.EnsureSuccessStatusCode();
+        return (string)Parse(await response.Content.ReadAsStringAsync())["access_token"]!;
+    }
+
+    /// <summary>The whole org as it really is (<c>GET /sandbox/state</c>): one kind's objects by name.</summary>
+    public async Task<JObject> StateOfAsync(string kind, string name) =>
+        (JObject)(await AdminAsync(HttpMethod.Get, "sandbox/state"))[kind]!.Single(o => (string?)o["name"] == name);
 
     /// <summary>Reseeds, gets a fresh token and clears the request log, so each test starts alike.</summary>
     public async Task ResetAsync(string seed = "default")

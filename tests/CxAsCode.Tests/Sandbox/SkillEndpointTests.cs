@@ -41,17 +41,33 @@ public sealed class SkillEndpointTests : SandboxFixture
         var id = await Sandbox.IdOfAsync("api/v2/routing/skills", "Welsh");
 
         var (deleteStatus, _) = await Sandbox.ApiAsync(HttpMethod.Delete, $"api/v2/routing/skills/{id}");
+        var (againStatus, again) = await Sandbox.ApiAsync(HttpMethod.Delete, $"api/v2/routing/skills/{id}");
+        Settle();
         var skill = await Sandbox.GetObjectAsync($"api/v2/routing/skills/{id}");
         var list = await Sandbox.GetObjectAsync("api/v2/routing/skills?name=Welsh");
-        var (againStatus, again) = await Sandbox.ApiAsync(HttpMethod.Delete, $"api/v2/routing/skills/{id}");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(deleteStatus, Is.EqualTo(HttpStatusCode.NoContent));
-            Assert.That((string?)skill["state"], Is.EqualTo("deleted"));
-            Assert.That((int?)list["total"], Is.EqualTo(0));
-            Assert.That(againStatus, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(againStatus, Is.EqualTo(HttpStatusCode.NotFound), "a second delete sees the first at once");
             Assert.That((string?)again?["code"], Is.EqualTo("not.found"));
+            Assert.That((string?)skill["state"], Is.EqualTo("deleted"));
+            Assert.That((string?)skill["version"], Is.EqualTo("2"));
+            Assert.That((int?)list["total"], Is.EqualTo(0));
+        }
+    }
+
+    [Test]
+    public async Task PostSkill_NameOfInactiveSkill_Returns409GeneralConflict()
+    {
+        var (status, body) = await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/skills", new { name = "Prepayment Meters" });
+        var listed = await Sandbox.GetObjectAsync("api/v2/routing/skills?name=Prepayment%20Meters");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That((string?)body?["code"], Is.EqualTo("general.conflict"));
+            Assert.That((string?)listed["entities"]![0]!["state"], Is.EqualTo("inactive"), "inactive skills are listed");
         }
     }
 

@@ -6,14 +6,14 @@ namespace CxAsCode.Tests.Sandbox;
 public sealed class WrapupCodeEndpointTests : SandboxFixture
 {
     [Test]
-    public async Task PostWrapupCode_NoDivision_CreatesInHomeDivision()
+    public async Task PostWrapupCode_NoDivision_CreatesInAllDivisions()
     {
         var (status, code) = await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/wrapupcodes", new { name = "Meter Read Taken", description = "Reading logged" });
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That((string?)code?["division"]?["name"], Is.EqualTo("Home"));
+            Assert.That((string?)code?["division"]?["id"], Is.EqualTo("*"));
             Assert.That((string?)code?["description"], Is.EqualTo("Reading logged"));
             Assert.That((string?)code?["createdBy"], Is.Not.Null);
             Assert.That((string?)code?["dateCreated"], Is.Not.Null);
@@ -79,8 +79,9 @@ public sealed class WrapupCodeEndpointTests : SandboxFixture
         var id = await Sandbox.IdOfAsync("api/v2/routing/wrapupcodes", "Resolved");
 
         var (status, _) = await Sandbox.ApiAsync(HttpMethod.Delete, $"api/v2/routing/wrapupcodes/{id}");
-        var (getStatus, _) = await Sandbox.ApiAsync(HttpMethod.Get, $"api/v2/routing/wrapupcodes/{id}");
         var state = await Sandbox.AdminAsync(HttpMethod.Get, "sandbox/state");
+        Settle();
+        var (getStatus, _) = await Sandbox.ApiAsync(HttpMethod.Get, $"api/v2/routing/wrapupcodes/{id}");
 
         using (Assert.EnterMultipleScope())
         {

@@ -20,9 +20,19 @@ internal static class DivisionView
         ["selfUri"] = SelfUri(division.Str("id")),
     });
 
+    /// <summary>The reference an object embeds. An object in all divisions reads back with the id <c>*</c>,
+    /// which is what the provider stores as division_id for such a wrap-up code ("If not set, * will be used
+    /// to indicate all divisions", routing_wrapupcode/resource_genesyscloud_routing_wrapupcode_schema.go;
+    /// readRoutingWrapupCode reads Division.Id). StarrableDivision has id, name and selfUri; the sources show
+    /// only the id, so the name is <c>*</c> too.</summary>
     public static JObject Reference(Org org, string? divisionId)
     {
-        var division = Org.FindById(org.Divisions, divisionId);
+        if (divisionId == DivisionScope.AllDivisions)
+        {
+            return new JObject { ["id"] = DivisionScope.AllDivisions, ["name"] = DivisionScope.AllDivisions, ["selfUri"] = SelfUri(DivisionScope.AllDivisions) };
+        }
+
+        var division = org.FindDivision(divisionId);
         return (JObject)Json.WithoutNulls(new JObject
         {
             ["id"] = division?.Str("id") ?? divisionId,
@@ -32,17 +42,23 @@ internal static class DivisionView
     }
 
     /// <summary>Resolves the <c>division</c> of a request body to a stored division id: absent means the
-    /// home division, as in the real API; an id that does not exist is 400 <c>invalid.value</c>.</summary>
-    public static string ResolveForWrite(Org org, JObject body)
+    /// home division (or all divisions, for objects whose platform default that is); <c>*</c> is accepted
+    /// where all divisions are; an id that does not exist is 400 <c>invalid.value</c>.</summary>
+    public static string ResolveForWrite(Org org, JObject body, bool allowAllDivisions, bool absentMeansAll = false)
     {
         var token = body["division"];
         if (token is null || token.Type == JTokenType.Null)
         {
-            return org.HomeDivision.Str("id")!;
+            return absentMeansAll ? DivisionScope.AllDivisions : org.HomeDivision.Str("id")!;
         }
 
         var id = token is JObject reference ? reference.Str("id") : null;
-        var division = Org.FindById(org.Divisions, id)
+        if (allowAllDivisions && id == DivisionScope.AllDivisions)
+        {
+            return DivisionScope.AllDivisions;
+        }
+
+        var division = org.FindDivision(id)
             ?? throw Http.ApiErrors.InvalidValue($"The division {id ?? "(no id)"} does not exist.", id);
         return division.Str("id")!;
     }

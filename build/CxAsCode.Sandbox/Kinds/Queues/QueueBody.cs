@@ -1,3 +1,4 @@
+using CxAsCode.Sandbox.Contract;
 using CxAsCode.Sandbox.Http;
 using CxAsCode.Sandbox.Kinds.Divisions;
 using CxAsCode.Sandbox.Kinds.Skills;
@@ -7,13 +8,24 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Sandbox.Kinds.Queues;
 
 /// <summary>Turns a CreateQueueRequest / QueueRequest body into the stored queue: writable fields as sent,
-/// references reduced to ids (so reads always expand the current names).</summary>
+/// references reduced to ids (so reads always expand the current names), then the realism rules in force:
+/// enum and value validation, the platform's queue rules, server defaults.</summary>
 internal static class QueueBody
 {
-    public static JObject ToStored(Org org, JObject body, string? exceptId)
+    /// <param name="org">The org.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="existing">The queue a PUT replaces; null for a create.</param>
+    /// <param name="write">The write's context (realism profile).</param>
+    public static JObject ToStored(Org org, JObject body, JObject? existing, WriteContext write)
     {
+        var realism = write.Realism;
         var name = Names.Require(body);
-        if (Names.TakenByOther(org.Queues, name, exceptId))
+        if (realism.Validation)
+        {
+            ContractEnums.Validate(existing is null ? "CreateQueueRequest" : "QueueRequest", body);
+        }
+
+        if (org.Queues.NameTaken(name, existing?.Str("id")))
         {
             throw ApiErrors.DuplicateName("queue", name);
         }
@@ -28,13 +40,36 @@ internal static class QueueBody
         }
 
         stored["name"] = name;
-        stored["division"] = new JObject { ["id"] = DivisionView.ResolveForWrite(org, body) };
+        // A PUT leaves the division as it was on the platform: the provider moves a queue with a separate
+        // POST /api/v2/authorization/divisions/{id}/objects/QUEUE after its PUT (util.UpdateObjectDivision,
+        // called from updateRoutingQueue in resource_genesyscloud_routing_queue.go).
+        stored["division"] = new JObject
+        {
+            ["id"] = existing is not null && realism.PlatformDivisions
+                ? existing.RefId("division")
+                : DivisionView.ResolveForWrite(org, body, allowAllDivisions: false),
+        };
         ReduceSkillsToRemove(org, stored);
+        if (realism.QueueRules)
+        {
+            QueuePlatformRules.Apply(org, stored, existing);
+        }
+
+        if (realism.ServerDefaults)
+        {
+            QueueDefaults.Fill(stored);
+        }
+
+        if (realism.Validation)
+        {
+            QueueValueRules.Validate(stored);
+        }
+
         return stored;
     }
 
     /// <summary><c>bullseye.rings[].actions.skillsToRemove[]</c> arrive as <c>{id}</c> (or the read form
-    /// <c>{id,name,selfUri}</c>); only the id is kept, and it must name an active skill.</summary>
+    /// <c>{id,name,selfUri}</c>); only the id is kept, and it must name a skill that is not deleted.</summary>
     private static void ReduceSkillsToRemove(Org org, JObject stored)
     {
         if (stored["bullseye"]?["rings"] is not JArray rings)
@@ -53,8 +88,8 @@ internal static class QueueBody
             foreach (var entry in skills)
             {
                 var id = (entry as JObject)?.Str("id");
-                var skill = Org.FindById(org.Skills, id);
-                if (skill is null || !SkillOperations.IsActive(skill))
+                var skill = org.Skills.Current(id);
+                if (skill is null || !SkillOperations.IsUsable(skill))
                 {
                     throw ApiErrors.InvalidValue($"The skill {id ?? "(no id)"} in bullseye.rings[].actions.skillsToRemove does not exist.", id);
                 }

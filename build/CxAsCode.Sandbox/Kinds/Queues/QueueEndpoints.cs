@@ -1,4 +1,6 @@
 using CxAsCode.Sandbox.Http;
+using CxAsCode.Sandbox.Permissions;
+using CxAsCode.Sandbox.Realism;
 using CxAsCode.Sandbox.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace CxAsCode.Sandbox.Kinds.Queues;
 
 /// <summary><c>/api/v2/routing/queues</c>: list (<c>id</c>, <c>name</c>, <c>divisionId</c> filters), get,
-/// create, replace, delete.</summary>
+/// create, replace, delete (<c>forceDelete</c>).</summary>
 internal static class QueueEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -20,31 +22,48 @@ internal static class QueueEndpoints
         group.MapDelete("/{id}", Delete);
     }
 
-    private static JsonResponse List(HttpContext context, OrgStore store) => store.Read(org =>
-        JsonResponse.Ok(Paging.Envelope(
+    private static JsonResponse List(HttpContext context, OrgStore store, RealismSettings realism)
+    {
+        var access = Access.Of(context);
+        var profile = realism.Current;
+        return store.Read(org => JsonResponse.Ok(Paging.Envelope(
             context.Request,
-            ListFilters.Apply(context.Request, org.Queues, byDivision: true),
+            org.Queues.List(ListFilters.Parse(context.Request, byDivision: true), access.Scope(org)),
             QueueOperations.MaxPageSize,
-            queue => QueueView.Render(org, queue))));
-
-    private static JsonResponse Get(string id, OrgStore store) => store.Read(org =>
-        JsonResponse.Ok(QueueView.Render(org, Org.FindById(org.Queues, id) ?? throw ApiErrors.NotFound("queue", id))));
-
-    private static async Task<IResult> CreateAsync(HttpContext context, OrgStore store, SandboxClock clock)
-    {
-        var body = await RequestBody.ReadObjectAsync(context);
-        return store.Write(org => JsonResponse.Ok(QueueView.Render(org, QueueOperations.Create(org, body, Stamp.Api(clock)))));
+            queue => QueueView.Render(org, queue, profile))));
     }
 
-    private static async Task<IResult> ReplaceAsync(string id, HttpContext context, OrgStore store, SandboxClock clock)
+    private static JsonResponse Get(string id, HttpContext context, OrgStore store, RealismSettings realism)
     {
-        var body = await RequestBody.ReadObjectAsync(context);
-        return store.Write(org => JsonResponse.Ok(QueueView.Render(org, QueueOperations.Replace(org, id, body, Stamp.Api(clock)))));
+        var access = Access.Of(context);
+        var profile = realism.Current;
+        return store.Read(org => JsonResponse.Ok(QueueView.Render(org, Visible.Get(org, org.Queues, id, "queue", access), profile)));
     }
 
-    private static IResult Delete(string id, OrgStore store)
+    private static async Task<IResult> CreateAsync(HttpContext context, OrgStore store, RealismSettings realism)
     {
-        store.Write(org => QueueOperations.Delete(org, id));
+        var body = await RequestBody.ReadObjectAsync(context);
+        var profile = realism.Current;
+        return store.Write(Actors.ApiClient, Access.Of(context), (org, write) =>
+            JsonResponse.Ok(QueueView.Render(org, QueueOperations.Create(org, body, write), profile)));
+    }
+
+    private static async Task<IResult> ReplaceAsync(string id, HttpContext context, OrgStore store, RealismSettings realism)
+    {
+        var body = await RequestBody.ReadObjectAsync(context);
+        var profile = realism.Current;
+        return store.Write(Actors.ApiClient, Access.Of(context), (org, write) =>
+            JsonResponse.Ok(QueueView.Render(org, QueueOperations.Replace(org, id, body, write), profile)));
+    }
+
+    private static IResult Delete(string id, HttpContext context, OrgStore store)
+    {
+        var forceDelete = string.Equals(context.Request.Query["forceDelete"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        store.Write(Actors.ApiClient, Access.Of(context), (org, write) =>
+        {
+            QueueOperations.Delete(org, id, forceDelete, write);
+            return true;
+        });
         return Results.NoContent();
     }
 }

@@ -16,8 +16,7 @@ internal static class QueueFields
         "outboundEmailAddress", "peerId", "suppressInQueueCallRecording",
     ];
 
-    /// <summary>Stored beside the writable fields; <c>wrapupCodes</c> (assigned code ids) is the sandbox's
-    /// own bookkeeping for the queue wrap-up code sub-resource and never appears on a Queue.</summary>
-    public static readonly IReadOnlyList<string> Server =
-        ["id", "dateCreated", "dateModified", "createdBy", "modifiedBy", "wrapupCodes"];
+    /// <summary>Kept from the stored queue when a PUT replaces it. <c>wrapupCodes</c> (assigned code ids) is
+    /// the sandbox's own bookkeeping for the queue wrap-up code sub-resource and never appears on a Queue.</summary>
+    public static readonly IReadOnlyList<string> Server = ["id", "dateCreated", "createdBy", "wrapupCodes"];
 }

@@ -6,12 +6,13 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Sandbox.Kinds.Queues;
 
 /// <summary>Queue as the API returns it: the stored writable fields with references expanded, plus the
-/// server fields. The sandbox has no members, so the member counts are always 0.</summary>
+/// server fields. The sandbox has no members, so the member counts are always 0. With the platform's queue
+/// rules on, the conditional-group-routing rules read back as the platform writes them.</summary>
 internal static class QueueView
 {
     public static string SelfUri(string? id) => $"/api/v2/routing/queues/{id}";
 
-    public static JObject Render(Org org, JObject queue)
+    public static JObject Render(Org org, JObject queue, RealismProfile realism)
     {
         var view = new JObject
         {
@@ -36,11 +37,13 @@ internal static class QueueView
         view["joinedMemberCount"] = 0;
         view["selfUri"] = SelfUri(queue.Str("id"));
         ExpandSkillsToRemove(org, view);
+        if (realism.QueueRules)
+        {
+            QueuePlatformRules.RenderRules(view, queue.Str("id"));
+        }
+
         return (JObject)Json.WithoutNulls(view);
     }
-
-    public static IEnumerable<string> AssignedCodeIds(JObject queue) =>
-        queue["wrapupCodes"] is JArray ids ? ids.Select(id => (string?)id).OfType<string>() : [];
 
     private static void ExpandSkillsToRemove(Org org, JObject view)
     {
@@ -54,7 +57,7 @@ internal static class QueueView
             if (actions["skillsToRemove"] is JArray skills)
             {
                 actions["skillsToRemove"] = new JArray(
-                    skills.OfType<JObject>().Select(s => SkillView.Reference(org, s.Str("id"))));
+                    skills.OfType<JObject>().Select(skill => SkillView.Reference(org, skill.Str("id"))));
             }
         }
     }

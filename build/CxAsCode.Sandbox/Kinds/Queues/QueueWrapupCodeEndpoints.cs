@@ -1,5 +1,6 @@
 using CxAsCode.Sandbox.Http;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
+using CxAsCode.Sandbox.Permissions;
 using CxAsCode.Sandbox.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,31 +21,31 @@ internal static class QueueWrapupCodeEndpoints
         group.MapDelete("/{codeId}", Remove);
     }
 
-    private static JsonResponse List(string queueId, HttpContext context, OrgStore store) => store.Read(org =>
+    private static JsonResponse List(string queueId, HttpContext context, OrgStore store)
     {
-        var queue = QueueWrapupCodeOperations.FindQueue(org, queueId);
-        return JsonResponse.Ok(Paging.Envelope(
+        var access = Access.Of(context);
+        return store.Read(org => JsonResponse.Ok(Paging.Envelope(
             context.Request,
-            ListFilters.Apply(context.Request, QueueWrapupCodeOperations.Assigned(org, queue)),
+            ListFilters.Apply(ListFilters.Parse(context.Request), QueueWrapupCodeOperations.Assigned(org, queueId, access)),
             QueueWrapupCodeOperations.MaxPageSize,
-            code => WrapupCodeView.Render(org, code)));
-    });
+            code => WrapupCodeView.Render(org, code))));
+    }
 
-    private static async Task<IResult> AddAsync(string queueId, HttpContext context, OrgStore store, SandboxClock clock)
+    private static async Task<IResult> AddAsync(string queueId, HttpContext context, OrgStore store)
     {
         var body = await RequestBody.ReadJsonAsync(context);
-        return store.Write(org =>
+        return store.Write(Actors.ApiClient, Access.Of(context), (org, write) =>
         {
-            var added = QueueWrapupCodeOperations.Add(org, queueId, body, Stamp.Api(clock));
+            var added = QueueWrapupCodeOperations.Add(org, queueId, body, write);
             return JsonResponse.Ok(new JArray(added.Select(code => WrapupCodeView.Render(org, code))));
         });
     }
 
-    private static IResult Remove(string queueId, string codeId, OrgStore store, SandboxClock clock)
+    private static IResult Remove(string queueId, string codeId, HttpContext context, OrgStore store)
     {
-        store.Write(org =>
+        store.Write(Actors.ApiClient, Access.Of(context), (org, write) =>
         {
-            QueueWrapupCodeOperations.Remove(org, queueId, codeId, Stamp.Api(clock));
+            QueueWrapupCodeOperations.Remove(org, queueId, codeId, write);
             return true;
         });
         return Results.NoContent();

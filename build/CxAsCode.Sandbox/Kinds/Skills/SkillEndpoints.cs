@@ -1,4 +1,5 @@
 using CxAsCode.Sandbox.Http;
+using CxAsCode.Sandbox.Permissions;
 using CxAsCode.Sandbox.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,8 +7,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CxAsCode.Sandbox.Kinds.Skills;
 
-/// <summary><c>/api/v2/routing/skills</c>: the list shows active skills only; <c>GET {id}</c> also answers
-/// for deleted ones, as the real API may.</summary>
+/// <summary><c>/api/v2/routing/skills</c>: the list shows active and inactive skills, and a deleted skill
+/// for a while after its deletion (with <c>state: deleted</c>); <c>GET {id}</c> keeps answering for deleted
+/// ones, as the real API may.</summary>
 internal static class SkillEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -19,25 +21,32 @@ internal static class SkillEndpoints
         group.MapDelete("/{id}", Delete);
     }
 
-    private static JsonResponse List(HttpContext context, OrgStore store) => store.Read(org =>
-        JsonResponse.Ok(Paging.Envelope(
+    private static JsonResponse List(HttpContext context, OrgStore store)
+    {
+        var access = Access.Of(context);
+        return store.Read(org => JsonResponse.Ok(Paging.Envelope(
             context.Request,
-            ListFilters.Apply(context.Request, org.Skills.Where(SkillOperations.IsActive)),
+            org.Skills.List(ListFilters.Parse(context.Request), access.Scope(org)),
             SkillOperations.MaxPageSize,
             skill => SkillView.Render(org, skill))));
-
-    private static JsonResponse Get(string id, OrgStore store) => store.Read(org =>
-        JsonResponse.Ok(SkillView.Render(org, Org.FindById(org.Skills, id) ?? throw ApiErrors.NotFound("skill", id))));
-
-    private static async Task<IResult> CreateAsync(HttpContext context, OrgStore store, SandboxClock clock)
-    {
-        var body = await RequestBody.ReadObjectAsync(context);
-        return store.Write(org => JsonResponse.Ok(SkillView.Render(org, SkillOperations.Create(org, body, Stamp.Api(clock)))));
     }
 
-    private static IResult Delete(string id, OrgStore store, SandboxClock clock)
+    private static JsonResponse Get(string id, HttpContext context, OrgStore store)
     {
-        store.Write(org => SkillOperations.Delete(org, id, Stamp.Api(clock)));
+        var access = Access.Of(context);
+        return store.Read(org => JsonResponse.Ok(SkillView.Render(org, Visible.Get(org, org.Skills, id, "skill", access))));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, OrgStore store)
+    {
+        var body = await RequestBody.ReadObjectAsync(context);
+        return store.Write(Actors.ApiClient, Access.Of(context), (org, write) =>
+            JsonResponse.Ok(SkillView.Render(org, SkillOperations.Create(org, body, write))));
+    }
+
+    private static IResult Delete(string id, HttpContext context, OrgStore store)
+    {
+        store.Write(Actors.ApiClient, Access.Of(context), (org, write) => SkillOperations.Delete(org, id, write));
         return Results.NoContent();
     }
 }

@@ -25,7 +25,7 @@ internal static class SkillView
     /// <summary>The <c>{id, name, selfUri}</c> form used inside a queue's bullseye rings.</summary>
     public static JObject Reference(Org org, string? skillId)
     {
-        var skill = Org.FindById(org.Skills, skillId);
+        var skill = org.Skills.Current(skillId);
         return (JObject)Json.WithoutNulls(new JObject
         {
             ["id"] = skill?.Str("id") ?? skillId,

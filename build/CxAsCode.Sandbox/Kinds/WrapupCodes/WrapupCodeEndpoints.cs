@@ -1,4 +1,5 @@
 using CxAsCode.Sandbox.Http;
+using CxAsCode.Sandbox.Permissions;
 using CxAsCode.Sandbox.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,31 +20,39 @@ internal static class WrapupCodeEndpoints
         group.MapDelete("/{id}", Delete);
     }
 
-    private static JsonResponse List(HttpContext context, OrgStore store) => store.Read(org =>
-        JsonResponse.Ok(Paging.Envelope(
+    private static JsonResponse List(HttpContext context, OrgStore store)
+    {
+        var access = Access.Of(context);
+        return store.Read(org => JsonResponse.Ok(Paging.Envelope(
             context.Request,
-            ListFilters.Apply(context.Request, org.WrapupCodes, byDivision: true),
+            org.WrapupCodes.List(ListFilters.Parse(context.Request, byDivision: true), access.Scope(org)),
             WrapupCodeOperations.MaxPageSize,
             code => WrapupCodeView.Render(org, code))));
-
-    private static JsonResponse Get(string id, OrgStore store) => store.Read(org =>
-        JsonResponse.Ok(WrapupCodeView.Render(org, Org.FindById(org.WrapupCodes, id) ?? throw ApiErrors.NotFound("wrap-up code", id))));
-
-    private static async Task<IResult> CreateAsync(HttpContext context, OrgStore store, SandboxClock clock)
-    {
-        var body = await RequestBody.ReadObjectAsync(context);
-        return store.Write(org => JsonResponse.Ok(WrapupCodeView.Render(org, WrapupCodeOperations.Create(org, body, Stamp.Api(clock)))));
     }
 
-    private static async Task<IResult> ReplaceAsync(string id, HttpContext context, OrgStore store, SandboxClock clock)
+    private static JsonResponse Get(string id, HttpContext context, OrgStore store)
     {
-        var body = await RequestBody.ReadObjectAsync(context);
-        return store.Write(org => JsonResponse.Ok(WrapupCodeView.Render(org, WrapupCodeOperations.Replace(org, id, body, Stamp.Api(clock)))));
+        var access = Access.Of(context);
+        return store.Read(org => JsonResponse.Ok(WrapupCodeView.Render(org, Visible.Get(org, org.WrapupCodes, id, "wrap-up code", access))));
     }
 
-    private static IResult Delete(string id, OrgStore store, SandboxClock clock)
+    private static async Task<IResult> CreateAsync(HttpContext context, OrgStore store)
     {
-        store.Write(org => WrapupCodeOperations.Delete(org, id, Stamp.Api(clock)));
+        var body = await RequestBody.ReadObjectAsync(context);
+        return store.Write(Actors.ApiClient, Access.Of(context), (org, write) =>
+            JsonResponse.Ok(WrapupCodeView.Render(org, WrapupCodeOperations.Create(org, body, write))));
+    }
+
+    private static async Task<IResult> ReplaceAsync(string id, HttpContext context, OrgStore store)
+    {
+        var body = await RequestBody.ReadObjectAsync(context);
+        return store.Write(Actors.ApiClient, Access.Of(context), (org, write) =>
+            JsonResponse.Ok(WrapupCodeView.Render(org, WrapupCodeOperations.Replace(org, id, body, write))));
+    }
+
+    private static IResult Delete(string id, HttpContext context, OrgStore store)
+    {
+        store.Write(Actors.ApiClient, Access.Of(context), (org, write) => WrapupCodeOperations.Delete(org, id, write));
         return Results.NoContent();
     }
 }

@@ -1,53 +1,56 @@
+using CxAsCode.Sandbox.Contract;
 using CxAsCode.Sandbox.Http;
 using CxAsCode.Sandbox.Kinds.Divisions;
+using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Store;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Sandbox.Kinds.WrapupCodes;
 
-/// <summary>Wrap-up codes: create, replace (PUT), hard delete. No server-side version: last write wins.</summary>
+/// <summary>Wrap-up codes: create, replace (PUT), hard delete. No server-side version: last write wins.
+/// A code may be in one division or in all of them (<c>division: {"id": "*"}</c>); with the platform's
+/// divisions on, a body without a division puts the code in all divisions, as the platform does ("If not
+/// set, * will be used to indicate all divisions", routing_wrapupcode/resource_genesyscloud_routing_wrapupcode_schema.go).</summary>
 internal static class WrapupCodeOperations
 {
     public const int MaxPageSize = 100;
 
-    public static JObject Create(Org org, JObject body, Stamp stamp, string? id = null)
+    public static JObject Create(Org org, JObject body, WriteContext write, string? id = null)
     {
         var code = new JObject { ["id"] = id ?? DeterministicId.NewRandom() };
-        Assign(org, code, body);
-        code["dateCreated"] = stamp.Timestamp;
-        code["createdBy"] = stamp.ActorId;
-        Touch(code, stamp);
-        org.WrapupCodes.Add(code);
+        Assign(org, code, body, write);
+        code["dateCreated"] = write.Stamp.Timestamp;
+        code["createdBy"] = write.Stamp.ActorId;
+        Touch(code, write.Stamp);
+        org.WrapupCodes.Commit(code.Str("id")!, write.Revision(code), write.Now);
         return code;
     }
 
     /// <summary>PUT replaces name, division and description; an absent description is cleared and an
-    /// absent division means the home division.</summary>
-    public static JObject Replace(Org org, string id, JObject body, Stamp stamp)
+    /// absent division means the default one (see the class remarks).</summary>
+    public static JObject Replace(Org org, string id, JObject body, WriteContext write)
     {
-        var code = Org.FindById(org.WrapupCodes, id) ?? throw ApiErrors.NotFound("wrap-up code", id);
-        Assign(org, code, body);
-        Touch(code, stamp);
+        var code = (JObject)Find(org, id, write).DeepClone();
+        Assign(org, code, body, write);
+        Touch(code, write.Stamp);
+        org.WrapupCodes.Commit(code.Str("id")!, write.Revision(code), write.Now);
         return code;
     }
 
-    /// <summary>Hard delete; the code also leaves every queue's wrap-up code list.</summary>
-    public static JObject Delete(Org org, string id, Stamp stamp)
+    /// <summary>Hard delete; the code also leaves every queue it was assigned to (found through the org's
+    /// code → queues index, not by scanning queues).</summary>
+    public static JObject Delete(Org org, string id, WriteContext write)
     {
-        var code = Org.FindById(org.WrapupCodes, id) ?? throw ApiErrors.NotFound("wrap-up code", id);
-        org.WrapupCodes.Remove(code);
-        var codeId = code.Str("id");
-        foreach (var queue in org.Queues)
+        var code = Find(org, id, write);
+        var codeId = code.Str("id")!;
+        foreach (var queueId in org.QueuesUsingCode(codeId).ToList())
         {
-            if (queue["wrapupCodes"] is JArray assigned)
-            {
-                foreach (var entry in assigned.Where(e => string.Equals((string?)e, codeId, StringComparison.OrdinalIgnoreCase)).ToList())
-                {
-                    entry.Remove();
-                }
-            }
+            var queue = (JObject)org.Queues.Current(queueId)!.DeepClone();
+            queue["wrapupCodes"] = new JArray(Org.AssignedCodes(queue).Where(c => !string.Equals(c, codeId, StringComparison.OrdinalIgnoreCase)));
+            QueueOperations.Commit(org, queue, write);
         }
 
+        org.WrapupCodes.Commit(codeId, write.Deletion(), write.Now);
         return code;
     }
 
@@ -57,18 +60,34 @@ internal static class WrapupCodeOperations
         code["modifiedBy"] = stamp.ActorId;
     }
 
-    private static void Assign(Org org, JObject code, JObject body)
+    private static JObject Find(Org org, string id, WriteContext write)
+    {
+        var code = org.WrapupCodes.Current(id) ?? throw ApiErrors.NotFound("wrap-up code", id);
+        write.Access.Demand(org, code.RefId("division"), code.Str("id"), code.Str("name"));
+        return code;
+    }
+
+    private static void Assign(Org org, JObject code, JObject body, WriteContext write)
     {
         // Validate everything before the first change, so a rejected PUT leaves the code untouched.
         var name = Names.Require(body);
-        if (Names.TakenByOther(org.WrapupCodes, name, code.Str("id")))
+        if (write.Realism.Validation)
+        {
+            ContractEnums.Validate("WrapupCodeRequest", body);
+        }
+
+        var divisionId = DivisionView.ResolveForWrite(org, body, allowAllDivisions: true, absentMeansAll: write.Realism.PlatformDivisions);
+        if (!string.Equals(divisionId, code.RefId("division"), StringComparison.OrdinalIgnoreCase))
+        {
+            write.Access.Demand(org, divisionId, code.Str("id"), name);
+        }
+
+        if (org.WrapupCodes.NameTaken(name, code.Str("id")))
         {
             throw ApiErrors.DuplicateName("wrap-up code", name);
         }
 
-        var divisionId = DivisionView.ResolveForWrite(org, body);
         var description = body.Str("description");
-
         code["name"] = name;
         code["division"] = new JObject { ["id"] = divisionId };
         if (description is null)
