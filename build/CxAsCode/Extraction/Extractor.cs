@@ -29,7 +29,7 @@ internal sealed class Extractor
         foreach (var kind in ResourceKinds.All)
         {
             var before = _client.Counter.Total;
-            var raws = await _client.GetAllAsync(kind.ApiPath, kind.PageSize, null, cancellationToken);
+            var raws = (await _client.GetAllAsync(kind.ApiPath, kind.PageSize, null, cancellationToken)).Where(kind.IsPresent).ToList();
             foreach (var sub in kind.SubResources)
             {
                 var owners = raws.Where(r => wantsSubResources(kind, sub, (string?)r["name"] ?? string.Empty)).ToList();

@@ -22,6 +22,14 @@ internal static class LiveNormalizer
             }
         }
 
+        foreach (var path in kind.CarriedOver)
+        {
+            foreach (var token in new JsonPathPattern(path).Select(body).ToList())
+            {
+                token.Parent!.Remove(); // the org's, never state's: the property goes
+            }
+        }
+
         foreach (var reference in kind.References)
         {
             NameReferences(body, reference, snapshot, kind, (string?)raw["name"] ?? "?", warnings);
@@ -59,7 +67,8 @@ internal static class LiveNormalizer
         foreach (var token in pattern.Select(body).ToList())
         {
             var id = token is JObject o ? (string?)o["id"] : null;
-            var name = (id is null ? null : snapshot.ById(target, id)?.Key) ?? (token is JObject e ? (string?)e["name"] : null);
+            var name = id is not null && reference.IsWildcard(id) ? id
+                : (id is null ? null : snapshot.ById(target, id)?.Key) ?? (token is JObject e ? (string?)e["name"] : null);
             if (name is null)
             {
                 // Never write an id into state: drop the dangling reference and say so.

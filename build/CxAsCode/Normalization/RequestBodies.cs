@@ -33,10 +33,17 @@ internal static class RequestBodies
             var target = ResourceKinds.ByName(reference.TargetKind);
             foreach (var token in new JsonPathPattern(reference.Path).Select(body).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
             {
-                token.Replace(new JObject { ["id"] = resolveId(target, (string)token!) });
+                var name = (string)token!;
+                token.Replace(new JObject { ["id"] = reference.IsWildcard(name) ? name : resolveId(target, name) });
             }
         }
 
+        if (liveRaw is not null)
+        {
+            CarryOver(kind, body, liveRaw);
+        }
+
+        kind.PrepareBody?.Invoke(body);
         return (JObject)CanonicalJson.Canonicalize(body);
     }
 
@@ -58,6 +65,25 @@ internal static class RequestBodies
             }
         }
 
+        kind.PrepareBody?.Invoke(body);
         return body;
+    }
+
+    /// <summary>
+    /// Puts back what the org owns inside managed fields (a ring's member groups), from the live object at
+    /// the same place (ring by ring, by position). A place the desired body no longer has is not recreated.
+    /// </summary>
+    private static void CarryOver(ResourceKind kind, JObject body, JObject liveRaw)
+    {
+        foreach (var path in kind.CarriedOver)
+        {
+            foreach (var live in new JsonPathPattern(path).Select(liveRaw).ToList())
+            {
+                if (live.Parent is JProperty { Parent: JObject liveOwner } property && body.SelectToken(liveOwner.Path) is JObject owner)
+                {
+                    owner[property.Name] = live.DeepClone();
+                }
+            }
+        }
     }
 }

@@ -27,7 +27,9 @@ internal static class Planner
                     continue;
                 }
 
-                var changes = JsonDiff.Between(current.Body, item.Body);
+                // A field state leaves out that the server defaults is the server's choice, not a change.
+                var target = kind.ServerDefaults?.Invoke(item.Body, current.Body) ?? item.Body;
+                var changes = JsonDiff.Between(current.Body, target);
                 if (changes.Count == 0)
                 {
                     unchanged++;
@@ -35,7 +37,7 @@ internal static class Planner
                 }
 
                 var action = kind.WriteStrategy == WriteStrategy.CreateDelete ? ChangeAction.Replace : ChangeAction.Update;
-                entries.Add(Against(current, action) with { Desired = item.Body, Changes = changes, SourceFile = item.SourceFile });
+                entries.Add(Against(current, action) with { Desired = target, Changes = changes, SourceFile = item.SourceFile });
             }
 
             foreach (var orphan in live.Of(kind).Where(l => !wanted.ContainsKey(l.Key)))

@@ -24,12 +24,25 @@ internal static partial class QueueSchema
         })),
         ["actions"] = Record("Actions", new() { ["skillsToRemove"] = ArrayOf(Text) }),
         ["memberGroups"] = ArrayOf(MemberGroup),
-    });
+    }).With(new FieldRule("member groups are the org's, not state's", MemberGroupsStayInTheOrg));
+
+    /// <summary>
+    /// A ring's member groups name teams, groups and skill groups by id, objects this repository does not
+    /// manage: the pipeline carries them over from the live queue (and clears them first when a ring goes,
+    /// as the platform requires), so state never holds them.
+    /// </summary>
+    private static IEnumerable<(string Field, string Message)> MemberGroupsStayInTheOrg(Newtonsoft.Json.Linq.JObject ring)
+    {
+        if (ring["memberGroups"] is not null)
+        {
+            yield return ("memberGroups", "member groups are kept as they are in the org (teams and groups are not managed here); remove memberGroups from state");
+        }
+    }
 
     /// <summary>
     /// A group of agents a ring adds (Ring.memberGroups, MemberGroup in the contract). The type's values are
-    /// the contract's and the provider's memberGroupResource (member_group_type, same schema file). How
-    /// state names the group is not settled yet, so its other fields are accepted as they are (length-checked).
+    /// the contract's and the provider's memberGroupResource (member_group_type, same schema file). Checked
+    /// so a hand-written entry gets a precise message before the rule above refuses it.
     /// </summary>
     private static FieldSchema MemberGroup => OpenRecord("MemberGroup", new()
     {

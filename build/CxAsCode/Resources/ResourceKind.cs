@@ -43,6 +43,25 @@ public sealed class ResourceKind
 
     public IReadOnlyList<SubResource> SubResources { get; init; } = [];
 
+    /// <summary>
+    /// Places inside managed fields that the org owns and state never holds (a ring's member groups): left
+    /// out of canonical form, and carried over from the live object into every write.
+    /// </summary>
+    public IReadOnlyList<string> CarriedOver { get; init; } = [];
+
+    /// <summary>
+    /// Fills, in a desired canonical object, the fields state left out that the platform defaults, from the
+    /// live object (desired, live → desired as the server will hold it): an omitted field is the server's
+    /// choice, never a change to plan. Null: the kind has no server defaults.
+    /// </summary>
+    public Func<Newtonsoft.Json.Linq.JObject, Newtonsoft.Json.Linq.JObject, Newtonsoft.Json.Linq.JObject>? ServerDefaults { get; init; }
+
+    /// <summary>Last touch on a create or update body, for what the API insists on (the first conditional-group-routing rule names no queue).</summary>
+    public Action<Newtonsoft.Json.Linq.JObject>? PrepareBody { get; init; }
+
+    /// <summary>Whether a listed object exists for the pipeline (deleted and inactive skills are listed too, and are not).</summary>
+    public Func<Newtonsoft.Json.Linq.JObject, bool> IsPresent { get; init; } = _ => true;
+
     /// <summary>Field schema used by validation; absent fields are optional.</summary>
     public IReadOnlyDictionary<string, FieldSchema> Schema { get; init; } = new Dictionary<string, FieldSchema>();
 

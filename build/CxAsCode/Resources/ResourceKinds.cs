@@ -18,6 +18,9 @@ public static class ResourceKinds
     public static readonly ResourceKind Skills = new()
     {
         Name = "skills",
+        // GET /api/v2/routing/skills lists deleted and inactive skills too (RoutingSkill.state in the contract:
+        // active, inactive, deleted); only an active one exists for state and plans.
+        IsPresent = raw => (string?)raw["state"] is null or "active",
         Folder = "routing/skills",
         ApiPath = "/api/v2/routing/skills",
         PageSize = 500,
@@ -36,7 +39,9 @@ public static class ResourceKinds
         WriteStrategy = WriteStrategy.Put,
         ManagedFields = ["name", "division", "description"],
         RequiredFields = ["division"],
-        References = [new("division", "divisions")],
+        // "*" is the platform's "all divisions", the default when a code names none (the Terraform provider's
+        // routing_wrapupcode reads it back as division id "*"): state writes it as "division": "*".
+        References = [new("division", "divisions") { Wildcard = "*" }],
         Schema = WrapupCodeSchema.Fields,
     };
 
@@ -58,6 +63,9 @@ public static class ResourceKinds
             new("bullseye.rings[*].actions.skillsToRemove[*]", "skills"),
         ],
         UnorderedArrays = ["bullseye.rings[*].actions.skillsToRemove", "wrapupCodes"],
+        CarriedOver = ["bullseye.rings[*].memberGroups"],
+        ServerDefaults = QueueDefaults.FillFrom,
+        PrepareBody = QueueDefaults.PrepareBody,
         SubResources = [new("wrapupCodes", "/wrapupcodes", "wrapupcodes", PageSize: 100, MaxPerAdd: 100)],
         Schema = QueueSchema.Fields,
     };

@@ -97,6 +97,11 @@ internal static partial class StateValidator
             foreach (var token in new JsonPathPattern(reference.Path).Select(content).OfType<JValue>().Where(v => v.Type == JTokenType.String))
             {
                 var name = (string)token!;
+                if (reference.IsWildcard(name))
+                {
+                    continue; // the platform's own value here ("*": all divisions), not a name to resolve
+                }
+
                 if (LooksLikeId().IsMatch(name))
                 {
                     yield return new(file, "$." + token.Path, $"'{name}' looks like an id; state names a {target} by its name");

@@ -29,9 +29,35 @@ internal sealed class SandboxHost : IAsyncDisposable
         ["GENESYSCLOUD_OAUTHCLIENT_SECRET"] = Connection.SandboxClientSecret,
     };
 
-    public static async Task<SandboxHost> StartAsync()
+    /// <summary>
+    /// The realism the integration suite runs with: every rule of the real platform on (validation, server
+    /// defaults, divisions, queue rules), and its eventual consistency with the lags compressed — the real
+    /// seconds (5 s lists, 60 s queue deletes) would make the suite take hours; the engine must survive the
+    /// same behaviour either way. A test that needs realism off says why.
+    /// </summary>
+    public static RealismProfile IntegrationRealism()
     {
-        var app = SandboxApp.Create(new SandboxOptions { Port = 0, RequestsPerMinute = 0 });
+        var realism = RealismProfile.Realistic();
+        realism.Consistency = Lags;
+        return realism;
+    }
+
+    /// <summary>The compressed lags: every view has caught up after <see cref="SettleAsync"/>.</summary>
+    public static ConsistencyLags Lags => new()
+    {
+        ListLag = TimeSpan.FromMilliseconds(300),
+        GetLag = TimeSpan.FromMilliseconds(150),
+        QueueDeleteLinger = TimeSpan.FromSeconds(1.5),
+        DeletedSkillListed = TimeSpan.FromSeconds(1.5),
+    };
+
+    /// <summary>Lets the platform catch up ("a little later"): every list shows every write once this returns.</summary>
+    public static Task SettleAsync(bool deletes = false) =>
+        Task.Delay((deletes ? Lags.Longest : Lags.ListLag) + TimeSpan.FromMilliseconds(100));
+
+    public static async Task<SandboxHost> StartAsync(RealismProfile? realism = null)
+    {
+        var app = SandboxApp.Create(new SandboxOptions { Port = 0, RequestsPerMinute = 0, Realism = realism ?? IntegrationRealism() });
         await app.StartAsync();
         return new SandboxHost(app, SandboxApp.BaseAddress(app));
     }

@@ -235,4 +235,29 @@ public partial class LiveNormalizerTests
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();
+
+    [Test]
+    public void ToCanonical_RingMemberGroups_LeftOutAsTheOrgs()
+    {
+        var org = OrgWithBillingSupport(q => q["bullseye"]!["rings"]![0]!["memberGroups"] = new JArray(new JObject { ["id"] = "group-1", ["type"] = "GROUP" }));
+
+        var body = org.Canonical(ResourceKinds.Queues, "Billing Support");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.SelectToken("bullseye.rings[0].memberGroups"), Is.Null);
+            Assert.That(body.SelectToken("bullseye.rings[0].actions"), Is.Not.Null);
+        }
+    }
+
+    [Test]
+    public void ToCanonical_WrapupCodeInAllDivisions_IsTheWildcard()
+    {
+        var org = LiveOrg.Northwind().WrapupCode("Vulnerable", "Home");
+        org.Raw(ResourceKinds.WrapupCodes, "Vulnerable")["division"] = new JObject { ["id"] = "*", ["name"] = "All divisions", ["selfUri"] = "/api/v2/authorization/divisions/*" };
+
+        var body = org.Canonical(ResourceKinds.WrapupCodes, "Vulnerable");
+
+        Assert.That((string?)body["division"], Is.EqualTo("*"));
+    }
 }

@@ -221,4 +221,49 @@ public class RequestBodiesTests
 
         Assert.That(LiveQueue.ToString(), Is.EqualTo(before));
     }
+
+    [Test]
+    public void For_Update_CarriesEachRingsMemberGroupsOverFromLive()
+    {
+        var live = LiveQueue;
+        live["bullseye"]!["rings"]![0]!["memberGroups"] = new JArray(new JObject { ["id"] = "group-1", ["type"] = "GROUP" });
+        var desired = _org.Canonical(ResourceKinds.Queues, "Billing Support");
+        desired["bullseye"]!["rings"]![0]!["expansionCriteria"]![0]!["threshold"] = 99;
+
+        var body = RequestBodies.For(ResourceKinds.Queues, desired, live, ResolveId);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.SelectToken("bullseye.rings[0].memberGroups[0].id")?.ToString(), Is.EqualTo("group-1"));
+            Assert.That((int?)body.SelectToken("bullseye.rings[0].expansionCriteria[0].threshold"), Is.EqualTo(99));
+        }
+    }
+
+    [Test]
+    public void For_Update_FirstConditionalGroupRoutingRuleNamesNoQueue()
+    {
+        var live = LiveQueue;
+        live["conditionalGroupRouting"] = JObject.Parse("""{"rules":[{"queue":{"id":"self"},"waitSeconds":2},{"queue":{"id":"other"},"waitSeconds":2}]}""");
+
+        var body = RequestBodies.For(ResourceKinds.Queues, DesiredQueue(), live, ResolveId);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.SelectToken("conditionalGroupRouting.rules[0].queue"), Is.Null);
+            Assert.That((string?)body.SelectToken("conditionalGroupRouting.rules[1].queue.id"), Is.EqualTo("other"));
+            Assert.That(RequestBodies.FromPreImage(ResourceKinds.Queues, live).SelectToken("conditionalGroupRouting.rules[0].queue"), Is.Null);
+        }
+    }
+
+    [Test]
+    public void For_WrapupCodeInAllDivisions_SendsTheWildcardAndAsksNoResolver()
+    {
+        var body = RequestBodies.For(ResourceKinds.WrapupCodes, new JObject { ["name"] = "Vulnerable", ["division"] = "*" }, null, ResolveId);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string?)body.SelectToken("division.id"), Is.EqualTo("*"));
+            Assert.That(_resolved, Is.Empty);
+        }
+    }
 }

@@ -110,7 +110,7 @@ public class PlannerTests
             Assert.That((int?)entry.Changes[0].Before, Is.EqualTo(60000));
             Assert.That((int?)entry.Changes[0].After, Is.EqualTo(30000));
             Assert.That(entry.Changes[1].After!.ToString(Formatting.None), Is.EqualTo("""["Escalated","Resolved","Transferred"]"""));
-            Assert.That(entry.Desired, Is.SameAs(queue.Body));
+            Assert.That(JToken.DeepEquals(entry.Desired, queue.Body), Is.True, "nothing omitted: the desired body is state's");
             Assert.That(plan.Unchanged, Is.EqualTo(8));
         }
     }
@@ -286,6 +286,38 @@ public class PlannerTests
         {
             Assert.That(plan.Entries.Where(e => e.Kind == "queues"), Is.Empty);
             Assert.That(plan.Commit, Is.Null);
+        }
+    }
+
+    [Test]
+    public void Create_QueueStateOmitsServerDefaultedFields_IsUnchanged()
+    {
+        var desired = InSync();
+        Changed(desired, ResourceKinds.Queues, "Billing Support", q =>
+        {
+            q.Remove("skillEvaluationMethod");
+            ((JObject)q["mediaSettings"]!).Remove("email");
+            ((JObject)q["mediaSettings"]!["call"]!).Remove("serviceLevel");
+            ((JObject)q["acwSettings"]!).Remove("wrapupPrompt");
+        });
+
+        var plan = PlanFor(desired);
+
+        Assert.That(plan.Entries.Where(e => e.Kind == "queues"), Is.Empty, "an omitted field the server defaults is the server's choice");
+    }
+
+    [Test]
+    public void Create_QueueStateSetsAnUntimedPrompt_ChangesPromptAndDropsTheTimeout()
+    {
+        var desired = InSync();
+        Changed(desired, ResourceKinds.Queues, "Billing Support", q => q["acwSettings"] = new JObject { ["wrapupPrompt"] = "MANDATORY" });
+
+        var entry = PlanFor(desired).Entries.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(entry.Changes.Select(c => c.Path), Is.EqualTo(new[] { "acwSettings.timeoutMs", "acwSettings.wrapupPrompt" }));
+            Assert.That(entry.Desired!["acwSettings"]!["timeoutMs"], Is.Null, "a timeout is only filled in for a timed prompt");
         }
     }
 }

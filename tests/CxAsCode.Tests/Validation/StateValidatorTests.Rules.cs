@@ -140,6 +140,19 @@ public partial class StateValidatorTests
     }
 
     [Test]
+    public void Validate_RingMemberGroupsInState_RefusedAsTheOrgs()
+    {
+        _folder.Edit(BillingSupport, q => q["bullseye"]!["rings"]![1]!["memberGroups"] = new JArray(new JObject { ["name"] = "Night shift", ["type"] = "TEAM" }));
+
+        var errors = Validate();
+
+        Assert.That(errors.Select(e => (e.File, e.JsonPath, e.Message)), Is.EqualTo(new[]
+        {
+            (BillingSupport, "$.bullseye.rings[1].memberGroups", "member groups are kept as they are in the org (teams and groups are not managed here); remove memberGroups from state"),
+        }));
+    }
+
+    [Test]
     public void Validate_RingMemberGroupOfAnUnknownType_ListsTheContractsTypes()
     {
         _folder.Edit(BillingSupport, q => q["bullseye"]!["rings"]![1]!["memberGroups"] = new JArray(
