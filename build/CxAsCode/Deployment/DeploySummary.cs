@@ -19,7 +19,11 @@ internal static class DeploySummary
         {
             var results = new List<string> { $"{tally.Applied} applied" };
             results.AddRange(new[] { WriteResult.Failed, WriteResult.Unknown }.Where(r => tally.Of(r) > 0).Select(r => $"{tally.Of(r)} {r.ToString().ToLowerInvariant()}"));
-            text += $" ({string.Join(", ", results)}); {changes.Count - sentPerChange.Count} of the changes not started";
+            text += $" ({string.Join(", ", results)})";
+            if (changes.Count > sentPerChange.Count)
+            {
+                text += $"; {changes.Count - sentPerChange.Count} of the changes not started";
+            }
         }
 
         if (tally.Of(WriteResult.Settled) > 0)

@@ -125,7 +125,7 @@ public sealed partial class PipelineRun
             {
                 var outcome = await reconciler.ReconcileAsync(intent, CancellationToken.None);
                 journal.Append(outcome);
-                Log($"Warning: an interrupted deploy ({Relative(path)}) left write #{intent.Seq} ({intent.Method} {intent.Kind} '{intent.Key}') pending; reading shows it {(outcome.Status == WriteStatus.Applied ? "applied" : "did not apply")}. Undo that run with --target=Rollback --journal={Relative(path)} if it should not stand.");
+                Log($"Warning: an interrupted deploy ({Relative(path)}) left write #{intent.Seq} ({intent.Method} {intent.Kind} '{intent.Key}') pending; reading shows {outcome.Status switch { WriteStatus.Applied => "it applied", WriteStatus.Unknown => "nothing certain (" + outcome.Error + ")", _ => "it did not apply" }}. Undo that run with --target=Rollback --journal={Relative(path)} if it should not stand.");
             }
         }
     }
