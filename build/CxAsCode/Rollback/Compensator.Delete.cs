@@ -34,6 +34,12 @@ internal sealed partial class Compensator
         }
         catch (NameTakenException taken) when (taken.Holder is { } holder)
         {
+            if ((string?)holder["id"] == write.ObjectId)
+            {
+                // The object we deleted, listed again by a lagging replica: not a recreation. Try later.
+                return (WriteStatus.CompensationFailed, $"the name is still held by the {kind} we deleted, which the platform still lists; resume with --target=Rollback in a minute");
+            }
+
             return Fingerprints.OfObject(kind, holder) == write.PreFingerprint
                 ? await CompleteRecreatedAsync(kind, write, holder, null, "already recreated", attempts, cancellationToken)
                 : Changed(kind, write, "an object with this name exists again; check it by hand");

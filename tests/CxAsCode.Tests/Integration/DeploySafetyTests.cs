@@ -66,6 +66,36 @@ internal sealed class DeploySafetyTests : SandboxPipelineFixture
         }
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(4)]
+    [TestCase(5)]
+    [TestCase(6)]
+    public async Task Deploy_EditAtARandomReadOfTheDeploy_NeverOverwritten(int seed)
+    {
+        // Extract sends 11 routing reads; the deploy's own 9 follow. One of them, picked at random, is held
+        // while someone edits a random planned object. Whatever the timing, the edit must survive.
+        var random = new Random(seed);
+        var (kind, name) = new[] { ("queues", "Billing Support"), ("queues", "Outage Line"), ("queues", "Payments"), ("wrapupcodes", "Complaint Logged") }[random.Next(4)];
+        var nth = 11 + random.Next(1, 10);
+        await Sandbox.FaultAsync(new JObject { ["method"] = "GET", ["path"] = "^/api/v2/routing/", ["nth"] = nth, ["delayMs"] = 400 });
+        var deploy = Driver.RunAsync("Deploy");
+        await WaitForAsync(async () => (await Sandbox.FaultMatchesAsync())[0] >= nth, deploy);
+        var text = $"Edited in the UI at read {nth}";
+        await Sandbox.EditAsync(kind, name, new JObject { ["description"] = text });
+
+        var (run, exit) = await deploy;
+
+        var edited = (await Sandbox.StateAsync())[kind]!.Single(o => (string?)o["name"] == name);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string?)edited["description"], Is.EqualTo(text), $"{kind} '{name}' edited at read {nth}\n{Driver.Output}");
+            Assert.That(exit, Is.AnyOf(0, 1, 3), Driver.Output.ToString());
+            Assert.That(run.Rollback?.IsComplete ?? true, Is.True);
+        }
+    }
+
     [Test]
     public async Task RollbackTarget_WrapupCodeUndoStoppedPartWay_ResumesAndFinishesIt()
     {

@@ -229,6 +229,24 @@ public sealed class CompensatorTests
         }
     }
 
+    [Test]
+    public async Task UndoDelete_NameRefusedAndTheHolderIsTheQueueWeDeleted_NotMistakenForARecreation()
+    {
+        // The guard's name lookup no longer lists it, but the refusal's own lookup meets it again (replicas).
+        var lookups = 0;
+        _api.Answer("GET", Queues, _ => (200, ++lookups == 1 ? FakeApi.List() : FakeApi.List(Queue("old", Ours, "q-deleted"))));
+        _api.Answer("POST", Queues, 400, FakeApi.Error(400, "duplicate.name"));
+
+        var (status, detail) = await CompensateAsync(DeleteWrite());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(WriteStatus.CompensationFailed), "resumable, not 'already recreated'");
+            Assert.That(detail, Does.Contain("still held by the queues we deleted"));
+            Assert.That(_api.Writes().Select(w => w.Method), Is.EqualTo(new[] { "POST" }));
+        }
+    }
+
     private Task<(WriteStatus Status, string Detail)> CompensateAsync(JournalEntry write, RollbackContext? context = null) =>
         _api.RunAsync(new Compensator(_api.Sender(), _api.Reader).CompensateAsync(write, _api.Time.GetUtcNow(), context ?? new RollbackContext(), _attempts, CancellationToken.None));
 
