@@ -20,7 +20,7 @@ public sealed partial class PipelineRun
         var plan = Plan ?? throw new InvalidOperationException("DryRun has not run.");
         if (!plan.HasChanges)
         {
-            // Nothing to write: no lock, no journal, no request; exit 0.
+            // Nothing to write: no journal, no request, and the lock taken at Auth goes at once; exit 0.
             Deployment = new DeployResult(DeployStatus.NoChanges);
             Log($"No changes to deploy: nothing was sent to {Options.Environment}.");
             ReleaseDeploy();
