@@ -1,13 +1,16 @@
+using System.Collections.Concurrent;
 using CxAsCode.Planning;
 using CxAsCode.Resources;
+using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Deployment;
 
 /// <summary>
-/// Applies a plan: creates and updates by dependency rank (lower first), deletes in reverse rank order
-/// after them, objects inside a rank in parallel, each rank behind a batched precondition check. The first
-/// failure stops new writes; the result says <see cref="DeployStatus.Failed"/> and the journal holds what
-/// applied, for <c>RollbackRunner</c> (the build's OnError hook runs it).
+/// Applies a plan: one batched precondition check of every planned object before the first write, then
+/// creates and updates by dependency rank (lower first) and deletes in reverse rank order after them,
+/// objects inside a rank in parallel, each write behind a read of its own object made just before it. The
+/// first failure stops new writes; the result says <see cref="DeployStatus.Failed"/> and the journal holds
+/// what applied, for <c>RollbackRunner</c> (the build's OnError hook runs it).
 /// </summary>
 internal sealed class Deployer
 {
@@ -32,57 +35,55 @@ internal sealed class Deployer
             return new DeployResult(DeployStatus.NoChanges) { JournalPath = journalPath };
         }
 
-        var applied = 0;
         var ids = new IdRegistry(live);
+        var sent = new ConcurrentDictionary<PlanEntry, int>();
         try
         {
-            if (_options.VerifyAllFirst)
-            {
-                await _preconditions.CheckAsync(writes, cancellationToken);
-            }
-
+            // A plan that is already stale is refused here, with nothing sent.
+            var verified = await _preconditions.CheckAsync(writes, cancellationToken);
             foreach (var stage in Stages(writes))
             {
-                applied += await RunStageAsync(stage, ids, cancellationToken);
+                await RunStageAsync(stage, verified, ids, sent, cancellationToken);
             }
 
-            return new DeployResult(DeployStatus.Succeeded) { Applied = applied, Planned = writes.Count, JournalPath = journalPath };
+            return Result(DeployStatus.Succeeded, writes, sent, journalPath, null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (e is StageFailedException stageFailed)
-            {
-                applied += stageFailed.Applied;
-                e = stageFailed.InnerException!;
-            }
-
             var reason = Unwrap(e).Message;
-            _progress($"Deploy failed after {applied} applied write(s): {reason}");
-            return new DeployResult(DeployStatus.Failed) { Applied = applied, Planned = writes.Count, Failure = reason, JournalPath = journalPath };
+            _progress($"Deploy failed after {_writer.Tally.Applied} applied write(s): {reason}");
+            return Result(DeployStatus.Failed, writes, sent, journalPath, reason);
         }
     }
 
-    /// <summary>
-    /// One dependency rank: a batched precondition check, then its objects in parallel. The first failure
-    /// stops new writes; writes already in flight finish and are journaled. Returns the writes applied.
-    /// </summary>
-    private async Task<int> RunStageAsync(IReadOnlyList<PlanEntry> stage, IdRegistry ids, CancellationToken cancellationToken)
+    private DeployResult Result(DeployStatus status, List<PlanEntry> writes, ConcurrentDictionary<PlanEntry, int> sent, string journalPath, string? failure) => new(status)
     {
-        var fresh = await _preconditions.CheckAsync(stage, cancellationToken);
+        Applied = _writer.Tally.Applied,
+        Planned = writes.Count,
+        Sent = _writer.Tally.Sent,
+        Summary = DeploySummary.Describe(writes, sent, _writer.Tally),
+        Failure = failure,
+        JournalPath = journalPath,
+    };
+
+    /// <summary>
+    /// One dependency rank, its objects in parallel. The first failure stops new writes; writes already in
+    /// flight finish and are journaled.
+    /// </summary>
+    private async Task RunStageAsync(IReadOnlyList<PlanEntry> stage, IReadOnlyDictionary<PlanEntry, JObject> verified, IdRegistry ids, ConcurrentDictionary<PlanEntry, int> sent, CancellationToken cancellationToken)
+    {
         using var stop = new CancellationTokenSource();
         Exception? firstFailure = null;
-        var applied = 0;
         await Parallel.ForEachAsync(stage, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, async (entry, _) =>
         {
-            var writer = new EntryWriter(_writer, ids, entry, fresh.GetValueOrDefault(entry), stop.Token);
+            var writer = new EntryWriter(_writer, _preconditions, ids, entry, verified.GetValueOrDefault(entry), stop.Token);
             try
             {
                 await writer.ApplyAsync(cancellationToken);
-                _progress($"Deploy: {entry.Action.ToString().ToLowerInvariant(),-7} {entry.Kind} '{entry.Key}'");
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                // Not started: another object's write failed.
+                // Not started, or stopped between its writes: another object's write failed.
             }
             catch (Exception e)
             {
@@ -92,16 +93,17 @@ internal sealed class Deployer
             }
             finally
             {
-                Interlocked.Add(ref applied, writer.Applied);
+                if (writer.Sent > 0)
+                {
+                    sent[entry] = writer.Sent;
+                }
             }
         });
 
         if (firstFailure is not null)
         {
-            throw new StageFailedException(applied, firstFailure);
+            throw firstFailure;
         }
-
-        return applied;
     }
 
     /// <summary>Creates/updates by ascending rank, then deletes by descending rank.</summary>
@@ -117,12 +119,6 @@ internal sealed class Deployer
         {
             yield return [.. rank];
         }
-    }
-
-    /// <summary>Carries a failed stage's cause and how many of its writes applied before it.</summary>
-    private sealed class StageFailedException(int applied, Exception cause) : Exception(cause.Message, cause)
-    {
-        public int Applied { get; } = applied;
     }
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? Unwrap(a.InnerExceptions[0]) : e;

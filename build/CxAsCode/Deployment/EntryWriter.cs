@@ -7,30 +7,39 @@ namespace CxAsCode.Deployment;
 
 /// <summary>
 /// The writes for one plan entry, in order: the object itself, then its member lists. Each write is built
-/// just before it is sent, because a create's id is only known once it returns.
+/// just before it is sent, from a read made just before it (<see cref="Preconditions"/>), because an edit
+/// may land at any moment and a create's id is only known once it returns.
 /// </summary>
 internal sealed class EntryWriter
 {
     private readonly WriteExecutor _writer;
+    private readonly Preconditions _preconditions;
     private readonly IdRegistry _ids;
     private readonly PlanEntry _entry;
     private readonly ResourceKind _kind;
-    private readonly JObject? _fresh;
+    private readonly JObject? _verified;
     private readonly CancellationToken _stop;
-    private int _applied;
+    private int _sent;
 
-    public EntryWriter(WriteExecutor writer, IdRegistry ids, PlanEntry entry, JObject? fresh, CancellationToken stop)
+    /// <param name="writer">Sends and journals each write.</param>
+    /// <param name="preconditions">Reads each object again right before its write.</param>
+    /// <param name="ids">Names to ids in the target org.</param>
+    /// <param name="entry">The change.</param>
+    /// <param name="verified">The object as the batched check before the first write saw it (null for a create).</param>
+    /// <param name="stop">Set when another object's write failed: nothing new is sent.</param>
+    public EntryWriter(WriteExecutor writer, Preconditions preconditions, IdRegistry ids, PlanEntry entry, JObject? verified, CancellationToken stop)
     {
         _writer = writer;
+        _preconditions = preconditions;
         _ids = ids;
         _entry = entry;
         _kind = ResourceKinds.ByName(entry.Kind);
-        _fresh = fresh;
+        _verified = verified;
         _stop = stop;
     }
 
-    /// <summary>Writes of this entry the API accepted so far.</summary>
-    public int Applied => _applied;
+    /// <summary>Writes of this entry sent so far (whatever their result).</summary>
+    public int Sent => _sent;
 
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +67,7 @@ internal sealed class EntryWriter
         var outcome = await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Create, HttpMethod.Post, _kind.ApiPath) { Body = body }, cancellationToken);
         var id = outcome.ObjectId ?? throw new InvalidOperationException($"Creating {_kind} '{_entry.Key}' returned no id.");
         _ids.Set(_kind, _entry.Key, id);
-        await SyncMembersAsync(id, [], cancellationToken);
+        await SyncMembersAsync(id, [], JournalTimes.Parse(outcome.Timestamp), cancellationToken);
     }
 
     private async Task UpdateAsync(CancellationToken cancellationToken)
@@ -67,39 +76,62 @@ internal sealed class EntryWriter
         var subFields = _kind.SubResources.Select(s => s.Field).ToHashSet(StringComparer.Ordinal);
         if (_entry.Changes.Any(c => !subFields.Contains(c.Path.Split('.')[0])))
         {
-            var body = RequestBodies.For(_kind, _entry.Desired!, _fresh!, _ids.Resolve);
+            var fresh = await ReadObjectAsync(cancellationToken);
+            var body = ServerVersions.Stamp(_kind, RequestBodies.For(_kind, _entry.Desired!, fresh, _ids.Resolve), fresh);
             await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Update, HttpMethod.Put, _kind.ItemPath(id))
             {
                 Body = body,
                 ObjectId = id,
-                PreImage = WithoutMembers(_fresh!),
-                PreFingerprint = Fingerprints.OfObject(_kind, _fresh!),
+                PreImage = WithoutMembers(fresh),
+                PreFingerprint = Fingerprints.OfObject(_kind, fresh),
             }, cancellationToken);
         }
 
-        await SyncMembersAsync(id, _fresh!, cancellationToken);
+        await SyncMembersAsync(id, _verified!, null, cancellationToken);
     }
 
     private async Task DeleteAsync(CancellationToken cancellationToken)
     {
         var id = _entry.LiveId!;
+        // A delete takes the member lists with it: read them again too, so a rollback recreates what was there.
+        var fresh = await ReadObjectAsync(cancellationToken);
+        foreach (var sub in _kind.SubResources)
+        {
+            var members = await _preconditions.MembersBeforeWriteAsync(_entry, sub, _verified!, cancellationToken);
+            fresh[sub.Field] = new JArray(members.Select(m => new JObject { ["id"] = m }));
+        }
+
         await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Delete, HttpMethod.Delete, _kind.ItemPath(id))
         {
             ObjectId = id,
-            PreImage = _fresh,
-            PreFingerprint = Fingerprints.OfObject(_kind, _fresh!),
+            PreImage = fresh,
+            PreFingerprint = Fingerprints.OfObject(_kind, fresh),
         }, cancellationToken);
         _ids.Remove(_kind, _entry.Key);
     }
 
-    /// <summary>Adds and removes member-list entries so the live list equals the desired one.</summary>
-    private async Task SyncMembersAsync(string ownerId, JObject current, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds and removes member-list entries so the live list equals the desired one. For an existing object
+    /// the list is read again right before its first write; a list that needs no write is not read.
+    /// </summary>
+    private async Task SyncMembersAsync(string ownerId, JObject current, DateTimeOffset? createdAt, CancellationToken cancellationToken)
     {
         foreach (var sub in _kind.SubResources.Where(s => _entry.Desired?[s.Field] is JArray))
         {
             var target = ResourceKinds.ByName(sub.TargetKind);
             var wanted = ((JArray)_entry.Desired![sub.Field]!).Select(t => _ids.Resolve(target, (string)t!)).ToList();
-            var members = (current[sub.Field] as JArray ?? []).Select(t => (string?)t["id"]).OfType<string>().ToList();
+            var members = Fingerprints.IdsOf(current[sub.Field] as JArray ?? []).ToList();
+            if (members.ToHashSet(StringComparer.Ordinal).SetEquals(wanted))
+            {
+                continue;
+            }
+
+            if (createdAt is null)
+            {
+                _stop.ThrowIfCancellationRequested();
+                members = [.. await _preconditions.MembersBeforeWriteAsync(_entry, sub, _verified!, cancellationToken)];
+            }
+
             var path = _kind.ItemPath(ownerId) + sub.PathSuffix;
             foreach (var chunk in wanted.Except(members, StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(sub.MaxPerAdd))
             {
@@ -111,6 +143,7 @@ internal sealed class EntryWriter
                     MemberIds = chunk,
                     PreImage = MemberLists.Image(members),
                     PreFingerprint = Fingerprints.OfMembers(members),
+                    OwnerCreatedAt = createdAt,
                 }, cancellationToken);
                 members.AddRange(chunk);
             }
@@ -124,19 +157,25 @@ internal sealed class EntryWriter
                     MemberIds = [member],
                     PreImage = MemberLists.Image(members),
                     PreFingerprint = Fingerprints.OfMembers(members),
+                    OwnerCreatedAt = createdAt,
                 }, cancellationToken);
                 members.Remove(member);
             }
         }
     }
 
+    private async Task<JObject> ReadObjectAsync(CancellationToken cancellationToken)
+    {
+        _stop.ThrowIfCancellationRequested();
+        return await _preconditions.ObjectBeforeWriteAsync(_entry, _verified!, cancellationToken);
+    }
+
     private async Task<JournalEntry> SendAsync(PlannedWrite write, CancellationToken cancellationToken)
     {
         // Another object's write failed: send nothing new. Writes already in flight finish and are journaled.
         _stop.ThrowIfCancellationRequested();
-        var outcome = await _writer.ExecuteAsync(write, cancellationToken);
-        _applied++;
-        return outcome;
+        Interlocked.Increment(ref _sent);
+        return await _writer.ExecuteAsync(write, cancellationToken);
     }
 
     private JObject WithoutMembers(JObject raw)

@@ -19,4 +19,7 @@ internal sealed record PlannedWrite(ResourceKind Kind, string Key, WriteOperatio
     public SubResource? Sub { get; init; }
 
     public IReadOnlyList<string> MemberIds { get; init; } = [];
+
+    /// <summary>When this run created the object written to (its member lists right after): a 404 until the consistency window passes is lag.</summary>
+    public DateTimeOffset? OwnerCreatedAt { get; init; }
 }

@@ -6,16 +6,24 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Deployment;
 
 /// <summary>
-/// Re-reads planned objects in batches (one list call per 50 ids, plus member lists the plan compared) and
-/// refuses when any fingerprint moved since the plan: we never write over an edit made after it.
+/// We never write over an edit made after the plan. Two reads guard that: one batched check of every
+/// planned object before the first write (a list call per 50 ids, plus the member lists the plan compared),
+/// so a plan that is already stale is refused with nothing sent; then, right before each write, the object
+/// itself is read again by id (and its member list before a member write), so the window an edit can slip
+/// through is one round trip, not a whole rank. Queues and wrap-up codes have no server-side version: this
+/// client-side check is all that stands between a deploy and someone's edit.
 /// </summary>
 internal sealed class Preconditions
 {
+    private const string Refusal = "Refusing to overwrite edits made after the plan: ";
     private readonly LiveReader _reader;
 
     public Preconditions(LiveReader reader) => _reader = reader;
 
-    /// <summary>The fresh live object for each entry that has one; throws <see cref="PreconditionFailedException"/> on any drift.</summary>
+    /// <summary>
+    /// The batched check: the fresh live object for each entry that has one (with the member lists the plan
+    /// compared, and all of them for deletes); throws <see cref="PreconditionFailedException"/> on any drift.
+    /// </summary>
     public async Task<IReadOnlyDictionary<PlanEntry, JObject>> CheckAsync(IEnumerable<PlanEntry> entries, CancellationToken cancellationToken)
     {
         var fresh = new Dictionary<PlanEntry, JObject>();
@@ -35,8 +43,7 @@ internal sealed class Preconditions
                 raw = (JObject)raw.DeepClone();
                 foreach (var sub in kind.SubResources.Where(s => entry.Desired?[s.Field] is not null))
                 {
-                    var ids = await _reader.ReadMemberIdsAsync(kind, sub, entry.LiveId!, cancellationToken);
-                    raw[sub.Field] = new JArray(ids.Select(id => new JObject { ["id"] = id }));
+                    raw[sub.Field] = MemberList(await _reader.ReadMemberIdsAsync(kind, sub, entry.LiveId!, cancellationToken));
                 }
 
                 var now = Fingerprints.Of(kind, raw);
@@ -51,8 +58,7 @@ internal sealed class Preconditions
                     // Keep the member lists in the pre-image, so a rollback that recreates the object restores them too.
                     foreach (var sub in kind.SubResources.Where(s => raw[s.Field] is null))
                     {
-                        var ids = await _reader.ReadMemberIdsAsync(kind, sub, entry.LiveId!, cancellationToken);
-                        raw[sub.Field] = new JArray(ids.Select(id => new JObject { ["id"] = id }));
+                        raw[sub.Field] = MemberList(await _reader.ReadMemberIdsAsync(kind, sub, entry.LiveId!, cancellationToken));
                     }
                 }
 
@@ -62,6 +68,41 @@ internal sealed class Preconditions
 
         return problems.Count == 0
             ? fresh
-            : throw new PreconditionFailedException("Refusing to overwrite edits made after the plan: " + string.Join("; ", problems) + ".");
+            : throw new PreconditionFailedException(Refusal + string.Join("; ", problems) + ".");
     }
+
+    /// <summary>
+    /// Right before writing the object itself: reads it by id and compares it, member lists aside, with what
+    /// the batched check verified. Returns the object as read, the base and pre-image of the write.
+    /// </summary>
+    public async Task<JObject> ObjectBeforeWriteAsync(PlanEntry entry, JObject verified, CancellationToken cancellationToken)
+    {
+        var kind = ResourceKinds.ByName(entry.Kind);
+        var read = await _reader.ReadStateAsync(kind, entry.LiveId!, cancellationToken);
+        if (!read.Exists)
+        {
+            throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' was deleted after the plan was made.");
+        }
+
+        var then = Fingerprints.OfObject(kind, verified);
+        var now = Fingerprints.OfObject(kind, read.Object!);
+        return now == then
+            ? read.Object!
+            : throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' changed after the plan was made (planned against {then}, live is now {now}).");
+    }
+
+    /// <summary>Right before writing a member list: reads it and compares it with what the batched check verified.</summary>
+    public async Task<IReadOnlyList<string>> MembersBeforeWriteAsync(PlanEntry entry, SubResource sub, JObject verified, CancellationToken cancellationToken)
+    {
+        var kind = ResourceKinds.ByName(entry.Kind);
+        var ids = await _reader.ReadMemberIdsIfOwnerExistsAsync(kind, sub, entry.LiveId!, cancellationToken)
+            ?? throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' was deleted after the plan was made.");
+        var then = Fingerprints.OfMembers(Fingerprints.IdsOf(verified[sub.Field] as JArray ?? []));
+        var now = Fingerprints.OfMembers(ids);
+        return now == then
+            ? ids
+            : throw new PreconditionFailedException($"{Refusal}the {sub.Field} of {kind} '{entry.Key}' changed after the plan was made (planned against {then}, live is now {now}).");
+    }
+
+    private static JArray MemberList(IEnumerable<string> ids) => new(ids.Select(id => new JObject { ["id"] = id }));
 }

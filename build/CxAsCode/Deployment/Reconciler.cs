@@ -5,74 +5,111 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Deployment;
 
 /// <summary>
-/// Decides, by reading, whether a write whose response never arrived was applied. Reads after a create can
-/// miss for a moment (eventual consistency), so "not there" is only concluded after a few bounded reads.
-/// A write is never simply sent again.
+/// Decides, by reading, whether a write whose response never arrived was applied. The platform is
+/// eventually consistent and may even apply a request after the client gave up on it, so seeing our write
+/// settles it at once, while not seeing it is believed only once the consistency window since the write was
+/// sent has passed; an answer that stays unclear (the object gone, or changed to something we did not send,
+/// or reads failing) is recorded as unknown for a person. A write is never simply sent again.
 /// </summary>
 internal sealed class Reconciler
 {
-    private const int Attempts = 3;
     private readonly LiveReader _reader;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _pause;
+    private readonly ConsistencyWindow _window;
 
-    public Reconciler(LiveReader reader, TimeProvider time, TimeSpan? pause = null)
+    public Reconciler(LiveReader reader, ConsistencyWindow window)
     {
         _reader = reader;
-        _time = time;
-        _pause = pause ?? TimeSpan.FromSeconds(1);
+        _window = window;
     }
 
-    /// <summary>The outcome the intent actually had, as an outcome journal entry.</summary>
+    /// <summary>The outcome the intent actually had, as an outcome journal entry (applied, not applied, or unknown).</summary>
     public async Task<JournalEntry> ReconcileAsync(JournalEntry intent, CancellationToken cancellationToken)
     {
         var kind = ResourceKinds.ByName(intent.Kind);
-        for (var attempt = 1; ; attempt++)
-        {
-            var outcome = await ReadOutcomeAsync(kind, intent, cancellationToken);
-            if (outcome.Status == WriteStatus.Applied || attempt == Attempts)
-            {
-                return outcome;
-            }
-
-            await Task.Delay(_pause, _time, cancellationToken);
-        }
+        // A journal line without a time (written by hand) counts from now: the conservative choice.
+        var sent = JournalTimes.Parse(intent.Timestamp) ?? _window.Now;
+        var notApplied = Outcome(intent, WriteStatus.Failed, $"reconciled by reading: not applied (no trace of it {_window.Describe()} after it was sent)");
+        var settled = await _window.SettleAsync(sent, token => ObserveAsync(kind, intent, notApplied, token), notApplied, cancellationToken);
+        var outcome = settled.IsKnown
+            ? settled.Value
+            : Outcome(intent, WriteStatus.Unknown, "reading could not tell whether it applied: " + settled.Unknown);
+        return outcome with { Timestamp = JournalTimes.Format(_window.Now) };
     }
 
-    private async Task<JournalEntry> ReadOutcomeAsync(ResourceKind kind, JournalEntry intent, CancellationToken cancellationToken)
+    private async Task<Observation<JournalEntry>> ObserveAsync(ResourceKind kind, JournalEntry intent, JournalEntry notApplied, CancellationToken cancellationToken)
     {
-        var outcome = intent with { Phase = JournalPhase.Outcome, Body = null, PreImage = null, Status = WriteStatus.Failed, Error = "reconciled by reading: not applied" };
         switch (intent.Operation)
         {
             case WriteOperation.Create:
                 var created = await _reader.FindByNameAsync(kind, intent.Key, cancellationToken);
-                return created is null ? outcome : Applied(outcome, kind, created);
+                return created is null
+                    ? Observation<JournalEntry>.Tentative(notApplied, $"no {kind} named '{intent.Key}' is listed")
+                    : Observation<JournalEntry>.Settled(Applied(intent, kind, created), "found by name");
             case WriteOperation.Update:
-                var current = await _reader.ReadAsync(kind, intent.ObjectId!, cancellationToken);
-                return current is null || Fingerprints.OfObject(kind, current) == intent.PreFingerprint ? outcome : Applied(outcome, kind, current);
+                return ObserveUpdate(kind, intent, notApplied, await _reader.ReadStateAsync(kind, intent.ObjectId!, cancellationToken));
             case WriteOperation.Delete:
-                return await _reader.ReadAsync(kind, intent.ObjectId!, cancellationToken) is null
-                    ? outcome with { Status = WriteStatus.Applied, Error = "reconciled by reading: applied" }
-                    : outcome;
+                var read = await _reader.ReadStateAsync(kind, intent.ObjectId!, cancellationToken);
+                // A deleted queue can still answer for about a minute: its presence proves nothing either way.
+                return read.Exists
+                    ? Observation<JournalEntry>.Unclear(notApplied, $"{kind} '{intent.Key}' still answers")
+                    : Observation<JournalEntry>.Settled(Outcome(intent, WriteStatus.Applied, "reconciled by reading: applied"), "gone");
             default:
-                var sub = kind.SubResources.Single(s => intent.Path!.Contains(s.PathSuffix, StringComparison.Ordinal));
-                var members = await _reader.ReadMemberIdsAsync(kind, sub, intent.ObjectId!, cancellationToken);
-                var touched = intent.MemberIds ?? [];
-                var applied = intent.Operation == WriteOperation.AddMembers
-                    ? touched.Any(members.Contains)
-                    : touched.All(id => !members.Contains(id));
-                return applied
-                    ? outcome with { Status = WriteStatus.Applied, Error = "reconciled by reading: applied", PostImage = MemberLists.Image(members), PostFingerprint = Fingerprints.OfMembers(members) }
-                    : outcome;
+                return await ObserveMembersAsync(kind, intent, notApplied, cancellationToken);
         }
     }
 
-    private static JournalEntry Applied(JournalEntry outcome, ResourceKind kind, JObject raw) => outcome with
+    private static Observation<JournalEntry> ObserveUpdate(ResourceKind kind, JournalEntry intent, JournalEntry notApplied, LiveRead read)
     {
-        Status = WriteStatus.Applied,
-        Error = "reconciled by reading: applied",
-        ObjectId = (string?)raw["id"],
-        PostImage = raw,
-        PostFingerprint = Fingerprints.OfObject(kind, raw),
-    };
+        if (!read.Exists)
+        {
+            return Observation<JournalEntry>.Unclear(notApplied, $"{kind} '{intent.Key}' is gone");
+        }
+
+        var current = read.Object!;
+        var before = Fingerprints.OfObject(kind, current) == intent.PreFingerprint;
+        if (intent.Body is null ? !before : WriteEffect.IsVisibleIn(current, intent.Body))
+        {
+            return Observation<JournalEntry>.Settled(Applied(intent, kind, current), "shows what we sent");
+        }
+
+        return before
+            ? Observation<JournalEntry>.Tentative(notApplied, $"{kind} '{intent.Key}' is still as it was before the write")
+            : Observation<JournalEntry>.Unclear(notApplied, $"{kind} '{intent.Key}' changed, but not to what we sent: someone else wrote to it");
+    }
+
+    private async Task<Observation<JournalEntry>> ObserveMembersAsync(ResourceKind kind, JournalEntry intent, JournalEntry notApplied, CancellationToken cancellationToken)
+    {
+        var sub = kind.SubResources.Single(s => intent.Path!.Contains(s.PathSuffix, StringComparison.Ordinal));
+        var members = await _reader.ReadMemberIdsIfOwnerExistsAsync(kind, sub, intent.ObjectId!, cancellationToken);
+        if (members is null)
+        {
+            return Observation<JournalEntry>.Unclear(notApplied, $"{kind} '{intent.Key}' is gone");
+        }
+
+        var touched = intent.MemberIds ?? [];
+        var adding = intent.Operation == WriteOperation.AddMembers;
+        // Our adds present, or our removals absent, is our write's effect: a stale read shows the list before it.
+        var visible = adding ? touched.Any(members.Contains) : touched.All(id => !members.Contains(id));
+        if (!visible)
+        {
+            return Observation<JournalEntry>.Tentative(notApplied, $"the {sub.Field} of {kind} '{intent.Key}' are still as before the write");
+        }
+
+        var after = adding ? members.Union(touched, StringComparer.Ordinal) : members.Except(touched, StringComparer.Ordinal);
+        var image = MemberLists.Image(after);
+        return Observation<JournalEntry>.Settled(
+            Outcome(intent, WriteStatus.Applied, "reconciled by reading: applied") with { PostImage = image, PostFingerprint = Fingerprints.OfMembers(MemberLists.Ids(image)) },
+            $"the {sub.Field} show it");
+    }
+
+    private static JournalEntry Outcome(JournalEntry intent, WriteStatus status, string detail) =>
+        intent with { Phase = JournalPhase.Outcome, Body = null, PreImage = null, Status = status, Error = detail };
+
+    private static JournalEntry Applied(JournalEntry intent, ResourceKind kind, JObject raw) =>
+        Outcome(intent, WriteStatus.Applied, "reconciled by reading: applied") with
+        {
+            ObjectId = (string?)raw["id"],
+            PostImage = raw,
+            PostFingerprint = Fingerprints.OfObject(kind, raw),
+        };
 }

@@ -7,24 +7,31 @@ namespace CxAsCode.Deployment;
 /// <summary>
 /// Sends one write with the journal around it: the intent (with the pre-image) is on disk before the
 /// request leaves, the outcome (with the post-fingerprint rollback guards on) right after. A lost response
-/// is recorded as unknown and settled by <see cref="Reconciler"/>, never by sending again.
+/// is recorded as unknown and settled by <see cref="Reconciler"/>, never by sending again. Each write ends
+/// with one line saying how: applied, settled (after a lost response), failed or unknown, with its attempts
+/// when it took more than one.
 /// </summary>
 internal sealed class WriteExecutor
 {
-    private readonly GenesysClient _client;
+    private readonly PatientSender _sender;
     private readonly Journal _journal;
     private readonly Reconciler _reconciler;
     private readonly SecretMasker _masker;
     private readonly TimeProvider _time;
+    private readonly Action<string> _report;
 
-    public WriteExecutor(GenesysClient client, Journal journal, Reconciler reconciler, SecretMasker masker, TimeProvider time)
+    public WriteExecutor(PatientSender sender, Journal journal, Reconciler reconciler, SecretMasker masker, TimeProvider time, Action<string> report)
     {
-        _client = client;
+        _sender = sender;
         _journal = journal;
         _reconciler = reconciler;
         _masker = masker;
         _time = time;
+        _report = report;
     }
+
+    /// <summary>The results so far, for the closing line.</summary>
+    public WriteTally Tally { get; } = new();
 
     /// <summary>Applies the write; returns its applied outcome or throws after journaling the failure.</summary>
     public async Task<JournalEntry> ExecuteAsync(PlannedWrite write, CancellationToken cancellationToken)
@@ -46,24 +53,53 @@ internal sealed class WriteExecutor
             Timestamp = Now(),
         };
         _journal.Append(intent);
+        var attempts = new AttemptCounter();
         try
         {
-            var response = await _client.SendAsync(write.Method, write.Path, write.Body, cancellationToken);
-            return Record(Applied(intent, write, response as JObject));
+            var response = await _sender.SendAsync(write.Kind, write.Key, write.Method, write.Path, write.Body, write.OwnerCreatedAt, attempts, cancellationToken);
+            var applied = Record(Applied(intent, write, response as JObject));
+            Report(WriteResult.Applied, write, attempts, null);
+            return applied;
         }
         catch (ResponseLostException lost)
         {
-            Record(Outcome(intent, WriteStatus.Unknown, lost.Message));
-            var settled = Record(await _reconciler.ReconcileAsync(intent, cancellationToken) with { Timestamp = Now() });
-            return settled.Status == WriteStatus.Applied
+            Record(Outcome(intent, WriteStatus.Unknown, _masker.Apply(lost.Message)));
+            _report($"Deploy: no response to {Describe(write)}; reading until it shows (up to {_sender.Window.Describe()}), never sending it again.");
+            var settled = Record(await _reconciler.ReconcileAsync(intent, cancellationToken));
+            var result = settled.Status switch
+            {
+                WriteStatus.Applied => WriteResult.Settled,
+                WriteStatus.Unknown => WriteResult.Unknown,
+                _ => WriteResult.Failed,
+            };
+            Report(result, write, attempts, result == WriteResult.Settled ? "applied: found by reading after its response was lost" : settled.Error);
+            return result == WriteResult.Settled
                 ? settled
-                : throw new InvalidOperationException($"{write.Method} {write.Kind} '{write.Key}': no response, and reading shows it did not apply.", lost);
+                : throw new InvalidOperationException($"{write.Method} {write.Kind} '{write.Key}': no response, and {(result == WriteResult.Unknown ? settled.Error : "reading shows it did not apply")}.", lost);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Record(Outcome(intent, WriteStatus.Failed, _masker.Apply(e.Message)));
+            var reason = _masker.Apply(e.Message);
+            Record(Outcome(intent, WriteStatus.Failed, reason));
+            Report(WriteResult.Failed, write, attempts, reason);
             throw;
         }
+    }
+
+    private void Report(WriteResult result, PlannedWrite write, AttemptCounter attempts, string? detail)
+    {
+        Tally.Add(result);
+        var tries = attempts.Count > 1 ? $" ({attempts.Count} attempts)" : string.Empty;
+        _report($"Deploy: {result.ToString().ToLowerInvariant(),-8} {Describe(write)}{tries}{(detail is null ? string.Empty : ": " + detail)}");
+    }
+
+    /// <summary>"PUT queues 'Billing Support'", "POST queues 'Payments' +1 wrapupCodes".</summary>
+    private static string Describe(PlannedWrite write)
+    {
+        var members = write.Sub is null
+            ? string.Empty
+            : $" {(write.Operation == WriteOperation.AddMembers ? '+' : '-')}{write.MemberIds.Count} {write.Sub.Field}";
+        return $"{write.Method.Method,-6} {write.Kind} '{write.Key}'{members}";
     }
 
     private static JournalEntry Applied(JournalEntry intent, PlannedWrite write, JObject? response)
@@ -92,5 +128,5 @@ internal sealed class WriteExecutor
         return entry;
     }
 
-    private string Now() => _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+    private string Now() => JournalTimes.Format(_time.GetUtcNow());
 }

@@ -36,16 +36,20 @@ internal sealed class LiveReader
     }
 
     /// <summary>One object by id, or null when it does not exist (or is soft-deleted).</summary>
-    public async Task<JObject?> ReadAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
+    public async Task<JObject?> ReadAsync(ResourceKind kind, string id, CancellationToken cancellationToken) =>
+        (await ReadStateAsync(kind, id, cancellationToken)) is { Exists: true } read ? read.Object : null;
+
+    /// <summary>One object by id, telling a 404 apart from an object the API itself marks deleted.</summary>
+    public async Task<LiveRead> ReadStateAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
     {
         try
         {
             var raw = await _client.GetAsync(kind.ItemPath(id), cancellationToken) as JObject;
-            return raw is null || (string?)raw["state"] == "deleted" ? null : raw;
+            return raw is null ? LiveRead.NotFound : new LiveRead(raw, (string?)raw["state"] == "deleted");
         }
         catch (NotFoundException)
         {
-            return null;
+            return LiveRead.NotFound;
         }
     }
 
@@ -61,5 +65,18 @@ internal sealed class LiveReader
     {
         var entries = await _client.GetAllAsync(kind.ItemPath(ownerId) + sub.PathSuffix, sub.PageSize, null, cancellationToken);
         return [.. entries.Select(e => (string?)e["id"]).OfType<string>().Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The ids in an object's sub-resource list, sorted; null when the owner answers 404.</summary>
+    public async Task<IReadOnlyList<string>?> ReadMemberIdsIfOwnerExistsAsync(ResourceKind kind, SubResource sub, string ownerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadMemberIdsAsync(kind, sub, ownerId, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 }

@@ -40,17 +40,30 @@ internal sealed class GenesysClient
     public Uri ApiBase => _apiBase;
 
     /// <summary>Sends one request; returns the parsed body, or null for an empty one (204).</summary>
-    public async Task<JToken?> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken)
+    public Task<JToken?> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken) =>
+        SendAsync(method, pathAndQuery, body, null, cancellationToken);
+
+    /// <summary>
+    /// Sends one request, counting each attempt in <paramref name="attempts"/>. Only reads are retried after a
+    /// timeout or a dropped connection: a write (PUT included) that got no answer may still apply later, and a
+    /// second copy would race it against our own rollback or someone's edit, so it surfaces as
+    /// <see cref="ResponseLostException"/> for the caller to settle by reading.
+    /// </summary>
+    public async Task<JToken?> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, AttemptCounter? attempts, CancellationToken cancellationToken)
     {
-        var idempotent = method == HttpMethod.Get || method == HttpMethod.Put;
-        var pipeline = idempotent ? _pipelines.Idempotent : _pipelines.NonIdempotent;
+        var read = method == HttpMethod.Get;
+        var pipeline = read ? _pipelines.Idempotent : _pipelines.NonIdempotent;
         try
         {
             return await pipeline.ExecuteAsync(
-                async token => await SendWithAuthAsync(method, pathAndQuery, body, token),
+                async token =>
+                {
+                    attempts?.Add();
+                    return await SendWithAuthAsync(method, pathAndQuery, body, token);
+                },
                 cancellationToken);
         }
-        catch (Exception e) when (!idempotent && e is HttpRequestException or TimeoutRejectedException or IOException)
+        catch (Exception e) when (!read && e is HttpRequestException or TimeoutRejectedException or IOException)
         {
             throw new ResponseLostException($"{method} {pathAndQuery}: no response ({e.GetType().Name}: {_masker.Apply(e.Message)}); the write may or may not have applied.", e);
         }

@@ -9,8 +9,9 @@ namespace CxAsCode.Http;
 
 /// <summary>
 /// The Polly pipelines every request goes through: retry (outermost) → one shared rate limiter → a
-/// timeout per attempt. Two flavours share the limiter: reads and PUTs may be retried on transient
-/// failures; POST and DELETE only on 429, because a 429 is the one failure that proves nothing applied.
+/// timeout per attempt. Two flavours share the limiter: reads may be retried on transient failures; writes
+/// (POST, PUT, DELETE) only on 429, because a 429 is the one failure that proves nothing applied. A PUT is
+/// idempotent, but a timed-out PUT can still apply after its retry, over our rollback or someone's edit.
 /// </summary>
 internal sealed class ResiliencePipelines : IDisposable
 {
@@ -32,10 +33,10 @@ internal sealed class ResiliencePipelines : IDisposable
         NonIdempotent = Build(options, time, retryTransient: false);
     }
 
-    /// <summary>For GET and PUT.</summary>
+    /// <summary>For GET.</summary>
     public ResiliencePipeline Idempotent { get; }
 
-    /// <summary>For POST and DELETE.</summary>
+    /// <summary>For POST, PUT and DELETE.</summary>
     public ResiliencePipeline NonIdempotent { get; }
 
     public void Dispose() => _limiter.Dispose();

@@ -20,23 +20,25 @@ public sealed partial class PipelineRun
         var plan = Plan ?? throw new InvalidOperationException("DryRun has not run.");
         if (!plan.HasChanges)
         {
-            // Nothing to write: no lock, no journal, no request; exit 0.
+            // Nothing to write: no journal, no request, and the lock taken at Auth goes at once; exit 0.
             Deployment = new DeployResult(DeployStatus.NoChanges);
             Log($"No changes to deploy: nothing was sent to {Options.Environment}.");
+            ReleaseDeploy();
             return;
         }
 
         RequireConfirmation();
         // Held until this run's rollback, if any, is done: no second deploy may start on a half-undone org.
-        _deployLock = DeployLock.Acquire(Options.ArtifactsFolder, RunId, Time);
+        TakeDeployLock();
         await SettleInterruptedDeploysAsync();
         _journal = Journal.Open(JournalPath);
         var reader = new LiveReader(Client);
-        var writer = new WriteExecutor(Client, _journal, new Reconciler(reader, Time), Masker, Time);
-        var deployer = new Deployer(writer, new Preconditions(reader), new DeployOptions { Parallelism = Options.Parallelism, VerifyAllFirst = _savedPlan is not null }, Log);
+        var sender = new PatientSender(Client, reader, Window);
+        var writer = new WriteExecutor(sender, _journal, new Reconciler(reader, Window), Masker, Time, Log);
+        var deployer = new Deployer(writer, new Preconditions(reader), new DeployOptions { Parallelism = Options.Parallelism }, Log);
         var before = Requests.Writes;
         Deployment = await deployer.DeployAsync(plan, Live!, JournalPath, CancellationToken.None);
-        Log($"Deploy: {plan.Writes.Count()} planned change(s), {Deployment.Applied} write(s) applied, {Requests.Writes - before} write request(s) sent; journal {Relative(JournalPath)}.");
+        Log($"Deploy: {Deployment.Summary}; {Requests.Writes - before} write request(s) sent; journal {Relative(JournalPath)}.");
         if (Deployment.Status == DeployStatus.Failed)
         {
             throw new DeployFailedException($"Deploy to {Options.Environment} failed: {Deployment.Failure}");
@@ -93,8 +95,10 @@ public sealed partial class PipelineRun
         }
 
         Log($"Rollback: from {Relative(path)}.");
+        TakeDeployLock();
         using var journal = Journal.Open(path);
         Rollback = await Runner(journal).RollbackAsync(CancellationToken.None);
+        ReleaseDeploy();
         Log(Rollback.Compensations.Count == 0
             ? "Rollback: nothing left to undo."
             : $"Rollback: {Rollback.Compensations.Count(c => c.Status == WriteStatus.Compensated)} undone, {Rollback.ManualActions.Count()} need a person.");
@@ -106,7 +110,7 @@ public sealed partial class PipelineRun
     /// </summary>
     private async Task SettleInterruptedDeploysAsync()
     {
-        var reconciler = new Reconciler(new LiveReader(Client), Time);
+        var reconciler = new Reconciler(new LiveReader(Client), Window);
         foreach (var path in Directory.EnumerateFiles(Options.ArtifactsFolder, "journal.jsonl", SearchOption.AllDirectories))
         {
             var entries = Journal.Read(path);
@@ -121,7 +125,7 @@ public sealed partial class PipelineRun
             {
                 var outcome = await reconciler.ReconcileAsync(intent, CancellationToken.None);
                 journal.Append(outcome);
-                Log($"Warning: an interrupted deploy ({Relative(path)}) left write #{intent.Seq} ({intent.Method} {intent.Kind} '{intent.Key}') pending; reading shows it {(outcome.Status == WriteStatus.Applied ? "applied" : "did not apply")}. Undo that run with --target=Rollback --journal={Relative(path)} if it should not stand.");
+                Log($"Warning: an interrupted deploy ({Relative(path)}) left write #{intent.Seq} ({intent.Method} {intent.Kind} '{intent.Key}') pending; reading shows {outcome.Status switch { WriteStatus.Applied => "it applied", WriteStatus.Unknown => "nothing certain (" + outcome.Error + ")", _ => "it did not apply" }}. Undo that run with --target=Rollback --journal={Relative(path)} if it should not stand.");
             }
         }
     }
@@ -129,7 +133,37 @@ public sealed partial class PipelineRun
     private RollbackRunner Runner(Journal journal)
     {
         var reader = new LiveReader(Client);
-        return new RollbackRunner(journal, new Reconciler(reader, Time), new Compensator(Client, reader), Masker, Log);
+        return new RollbackRunner(journal, new Reconciler(reader, Window), new Compensator(new PatientSender(Client, reader, Window), reader), Masker, Time, Log);
+    }
+
+    /// <summary>How long to keep re-reading an eventually consistent org before calling an outcome unknown (--consistency-window).</summary>
+    private ConsistencyWindow Window => new(Time, TimeSpan.FromSeconds(Options.ConsistencyWindowSeconds));
+
+    /// <summary>
+    /// Deploy and Rollback take the environment's lock first thing in Auth, so a second run stops in seconds,
+    /// before a token or a read. (A release build's own target that depends on Deploy takes it at Deploy.)
+    /// </summary>
+    private void TakeDeployLockBeforeAuth()
+    {
+        if (Options.Target is "Deploy" or "Rollback")
+        {
+            TakeDeployLock();
+        }
+    }
+
+    /// <summary>Takes the environment's deploy lock unless this run holds it already; refuses at once if another does.</summary>
+    private void TakeDeployLock()
+    {
+        if (_deployLock is not null)
+        {
+            return;
+        }
+
+        _deployLock = DeployLock.Acquire(Options.ArtifactsFolder, RunId, Time);
+        if (_deployLock.StaleHolder is { } stale)
+        {
+            Log($"Notice: the last holder of the deploy lock ({stale}) ended without releasing it cleanly; the operating system had already freed the lock. Any write it left pending is settled by reading before this run writes.");
+        }
     }
 
     private void RequireConfirmation()

@@ -17,6 +17,7 @@ public sealed partial class PipelineRun
     /// <summary>Decides which org and credential to use, and proves the credential with one token request.</summary>
     public async Task AuthAsync()
     {
+        TakeDeployLockBeforeAuth();
         _connection = await Connection.OpenAsync(Options, _env, Masker, Time, CancellationToken.None);
         foreach (var notice in _connection.Notices)
         {

@@ -1,132 +1,65 @@
 using CxAsCode.Deployment;
 using CxAsCode.Extraction;
 using CxAsCode.Http;
-using CxAsCode.Normalization;
 using CxAsCode.Resources;
-using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Rollback;
 
 /// <summary>
-/// The guarded inverse of each write. The guard reads the object first: exactly as our write left it →
-/// undo; already as it was before → nothing to do; anything else → someone changed it, leave it for a person.
+/// The guarded inverse of each write. The guard reads the object first: as our write left it (or part-way
+/// back, by an earlier undo of ours) → undo what remains; already as it was before → nothing to do; anything
+/// else → someone changed it, leave it for a person. The platform is eventually consistent, so no guard
+/// concludes from one read: each reads again with bounded backoff (<see cref="ConsistencyWindow"/>) until
+/// the answer can be believed, and reports unknown when it cannot within the window. A 404 right after our
+/// own create is lag, not "gone"; a deleted queue that is still listed is a lingering copy, not "recreated".
 /// </summary>
-internal sealed class Compensator
+internal sealed partial class Compensator
 {
-    private readonly GenesysClient _client;
+    private readonly PatientSender _sender;
     private readonly LiveReader _reader;
 
-    public Compensator(GenesysClient client, LiveReader reader)
+    public Compensator(PatientSender sender, LiveReader reader)
     {
-        _client = client;
+        _sender = sender;
         _reader = reader;
     }
 
-    public async Task<(WriteStatus Status, string Detail)> CompensateAsync(JournalEntry write, CancellationToken cancellationToken)
+    private ConsistencyWindow Window => _sender.Window;
+
+    /// <param name="write">An applied write: the intent, with its outcome's object id and post-image.</param>
+    /// <param name="since">When our last write to the object was made: the write, or an earlier attempt to undo it.</param>
+    /// <param name="context">What this journal's rollbacks already did.</param>
+    /// <param name="attempts">Counts the requests the undo sends.</param>
+    /// <param name="cancellationToken">Stops the reading and waiting.</param>
+    public async Task<(WriteStatus Status, string Detail)> CompensateAsync(JournalEntry write, DateTimeOffset since, RollbackContext context, AttemptCounter attempts, CancellationToken cancellationToken)
     {
         var kind = ResourceKinds.ByName(write.Kind);
         return write.Operation switch
         {
-            WriteOperation.Create => await UndoCreateAsync(kind, write, cancellationToken),
-            WriteOperation.Update => await UndoUpdateAsync(kind, write, cancellationToken),
-            WriteOperation.Delete => await UndoDeleteAsync(kind, write, cancellationToken),
-            _ => await UndoMembersAsync(kind, write, cancellationToken),
+            WriteOperation.Create => await UndoCreateAsync(kind, write, since, attempts, cancellationToken),
+            WriteOperation.Update => await UndoUpdateAsync(kind, write, since, attempts, cancellationToken),
+            WriteOperation.Delete => await UndoDeleteAsync(kind, write, since, attempts, cancellationToken),
+            _ => await UndoMembersAsync(kind, write, since, context, attempts, cancellationToken),
         };
     }
 
-    private async Task<(WriteStatus, string)> UndoCreateAsync(ResourceKind kind, JournalEntry write, CancellationToken cancellationToken)
-    {
-        var current = await _reader.ReadAsync(kind, write.ObjectId!, cancellationToken);
-        if (current is null)
-        {
-            return (WriteStatus.Compensated, "already gone");
-        }
+    private Task<Settlement<GuardRead>> SettleAsync(DateTimeOffset since, Func<CancellationToken, Task<Observation<GuardRead>>> read, CancellationToken cancellationToken) =>
+        Window.SettleAsync(since, read, GuardRead.Unclear, cancellationToken);
 
-        if (Fingerprints.OfObject(kind, current) != write.PostFingerprint)
-        {
-            return Changed(kind, write, "delete it by hand if it should not exist");
-        }
-
-        await _client.SendAsync(HttpMethod.Delete, kind.ItemPath(write.ObjectId!), null, cancellationToken);
-        return (WriteStatus.Compensated, "deleted");
-    }
-
-    private async Task<(WriteStatus, string)> UndoUpdateAsync(ResourceKind kind, JournalEntry write, CancellationToken cancellationToken)
-    {
-        var current = await _reader.ReadAsync(kind, write.ObjectId!, cancellationToken);
-        var now = current is null ? null : Fingerprints.OfObject(kind, current);
-        if (now is not null && now == write.PreFingerprint)
-        {
-            return (WriteStatus.Compensated, "already as before");
-        }
-
-        if (now is null || now != write.PostFingerprint)
-        {
-            return Changed(kind, write, "compare it with the pre-image in the journal");
-        }
-
-        await _client.SendAsync(HttpMethod.Put, kind.ItemPath(write.ObjectId!), RequestBodies.FromPreImage(kind, write.PreImage!), cancellationToken);
-        return (WriteStatus.Compensated, "pre-image restored");
-    }
-
-    private async Task<(WriteStatus, string)> UndoDeleteAsync(ResourceKind kind, JournalEntry write, CancellationToken cancellationToken)
-    {
-        var existing = await _reader.FindByNameAsync(kind, write.Key, cancellationToken);
-        if (existing is not null)
-        {
-            return Fingerprints.OfObject(kind, existing) == write.PreFingerprint
-                ? (WriteStatus.Compensated, "already recreated")
-                : Changed(kind, write, "an object with this name exists again; check it by hand");
-        }
-
-        var body = kind.WriteStrategy == WriteStrategy.CreateDelete
-            ? new JObject(kind.ManagedFields.Where(f => write.PreImage![f] is not null).Select(f => new JProperty(f, write.PreImage![f]!.DeepClone())))
-            : RequestBodies.FromPreImage(kind, write.PreImage!);
-        var created = await _client.SendAsync(HttpMethod.Post, kind.ApiPath, body, cancellationToken) as JObject;
-        var id = (string?)created?["id"] ?? throw new InvalidOperationException($"Recreating {kind} '{write.Key}' returned no id.");
-        foreach (var sub in kind.SubResources.Where(s => write.PreImage![s.Field] is JArray { Count: > 0 }))
-        {
-            var members = Fingerprints.IdsOf((JArray)write.PreImage![sub.Field]!).Chunk(sub.MaxPerAdd);
-            foreach (var chunk in members)
-            {
-                await _client.SendAsync(HttpMethod.Post, kind.ItemPath(id) + sub.PathSuffix, new JArray(chunk.Select(m => new JObject { ["id"] = m })), cancellationToken);
-            }
-        }
-
-        return (WriteStatus.Compensated, $"recreated (new id {id})");
-    }
-
-    private async Task<(WriteStatus, string)> UndoMembersAsync(ResourceKind kind, JournalEntry write, CancellationToken cancellationToken)
-    {
-        var sub = kind.SubResources.Single(s => write.Path!.Contains(s.PathSuffix, StringComparison.Ordinal));
-        var current = await _reader.ReadMemberIdsAsync(kind, sub, write.ObjectId!, cancellationToken);
-        var now = Fingerprints.OfMembers(current);
-        if (now == write.PreFingerprint)
-        {
-            return (WriteStatus.Compensated, "already as before");
-        }
-
-        if (now != write.PostFingerprint)
-        {
-            return Changed(kind, write, $"check its {sub.Field} by hand");
-        }
-
-        var path = kind.ItemPath(write.ObjectId!) + sub.PathSuffix;
-        if (write.Operation == WriteOperation.AddMembers)
-        {
-            foreach (var member in write.MemberIds ?? [])
-            {
-                await _client.SendAsync(HttpMethod.Delete, $"{path}/{Uri.EscapeDataString(member)}", null, cancellationToken);
-            }
-        }
-        else
-        {
-            await _client.SendAsync(HttpMethod.Post, path, new JArray((write.MemberIds ?? []).Select(m => new JObject { ["id"] = m })), cancellationToken);
-        }
-
-        return (WriteStatus.Compensated, $"{sub.Field} restored");
-    }
+    private Task<Newtonsoft.Json.Linq.JToken?> SendAsync(ResourceKind kind, JournalEntry write, HttpMethod method, string path, Newtonsoft.Json.Linq.JToken? body, DateTimeOffset? ownerCreatedAt, AttemptCounter attempts, CancellationToken cancellationToken) =>
+        _sender.SendAsync(kind, write.Key, method, path, body, ownerCreatedAt, attempts, cancellationToken);
 
     private static (WriteStatus, string) Changed(ResourceKind kind, JournalEntry write, string advice) =>
         (WriteStatus.ChangedSince, $"{kind} '{write.Key}' changed after our write; not touched: {advice}.");
+
+    private (WriteStatus, string) Unknown(ResourceKind kind, JournalEntry write, Settlement<GuardRead> settled) =>
+        (WriteStatus.Unknown, $"{kind} '{write.Key}': no read could be trusted within the {Window.Describe()} consistency window ({settled.Unknown}); not touched: check it by hand against the journal");
+
+    private static Observation<GuardRead> Settled(Verdict verdict, string detail, Newtonsoft.Json.Linq.JObject? current = null) => Observation<GuardRead>.Settled(new GuardRead(verdict, detail, current), detail);
+
+    private static Observation<GuardRead> Tentative(Verdict verdict, string detail) => Observation<GuardRead>.Tentative(new GuardRead(verdict, detail), detail);
+
+    private static Observation<GuardRead> Stable(Verdict verdict, string detail, string key) => Observation<GuardRead>.Stable(new GuardRead(verdict, detail), detail, key);
+
+    private static Observation<GuardRead> Unclear(string detail) => Observation<GuardRead>.Unclear(GuardRead.Unclear, detail);
 }

@@ -196,6 +196,36 @@ public sealed class LiveReaderTests
         }
     }
 
+    [Test]
+    public async Task ReadStateAsync_SkillTheApiMarksDeleted_ToldApartFromA404()
+    {
+        _server.Given(Request.Create().WithPath("/api/v2/routing/skills/s1").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"id":"s1","name":"Billing","state":"deleted","version":"2"}"""));
+        _server.Given(Request.Create().WithPath("/api/v2/routing/skills/s2").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"code":"not.found","status":404}"""));
+
+        var deleted = await _reader.ReadStateAsync(ResourceKinds.Skills, "s1", CancellationToken.None);
+        var missing = await _reader.ReadStateAsync(ResourceKinds.Skills, "s2", CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((deleted.Exists, deleted.MarkedDeleted, deleted.Missing), Is.EqualTo((false, true, false)));
+            Assert.That((string?)deleted.Object?["version"], Is.EqualTo("2"));
+            Assert.That((missing.Exists, missing.MarkedDeleted, missing.Missing), Is.EqualTo((false, false, true)));
+        }
+    }
+
+    [Test]
+    public async Task ReadMemberIdsIfOwnerExistsAsync_OwnerAnswers404_Null()
+    {
+        _server.Given(Request.Create().WithPath(QueuesPath + "/gone/wrapupcodes").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"code":"not.found","status":404}"""));
+
+        var ids = await _reader.ReadMemberIdsIfOwnerExistsAsync(ResourceKinds.Queues, ResourceKinds.Queues.SubResources.Single(), "gone", CancellationToken.None);
+
+        Assert.That(ids, Is.Null);
+    }
+
     private static JObject Entity(string id, string? name = null, string? state = null)
     {
         var entity = new JObject { ["id"] = id, ["name"] = name ?? "Name " + id };

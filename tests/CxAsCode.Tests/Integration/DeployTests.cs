@@ -34,12 +34,15 @@ internal sealed class DeployTests : SandboxPipelineFixture
     }
 
     [Test]
-    public async Task Deploy_SampleState_SendsOneWritePerChangeAndNoGetPerObject()
+    public async Task Deploy_SampleState_SendsOneWritePerChangeAndReadsEachWrittenObjectJustBeforeItsWrite()
     {
         var (run, _) = await Driver.RunAsync("Deploy");
         var requests = await Sandbox.RequestsAsync();
         var writes = await Sandbox.WritesAsync();
-        var itemGets = requests.Count(r => (string?)r["method"] == "GET" && Regex.IsMatch((string)r["path"]!, "^/api/v2/routing/(skills|wrapupcodes|queues)/[^/]+$"));
+        var sinceDryRun = requests.SkipWhile(r => !((string?)r["query"] ?? string.Empty).Contains("id=", StringComparison.Ordinal)).Select(r => $"{r["method"]} {r["path"]}").ToList();
+        var itemGets = sinceDryRun.Where(r => Regex.IsMatch(r, "^GET /api/v2/routing/(skills|wrapupcodes|queues)/[^/]+$")).ToList();
+        var memberGets = sinceDryRun.Count(r => Regex.IsMatch(r, "^GET /api/v2/routing/queues/[^/]+/wrapupcodes$"));
+        var puts = writes.Where(w => (string?)w["method"] == "PUT").Select(w => $"GET {w["path"]}").ToList();
 
         using (Assert.EnterMultipleScope())
         {
@@ -54,36 +57,35 @@ internal sealed class DeployTests : SandboxPipelineFixture
                 "POST /api/v2/routing/queues/{id}/wrapupcodes",
                 "POST /api/v2/routing/queues/{id}/wrapupcodes",
             }));
-            Assert.That(itemGets, Is.Zero, "objects are read through list pages, never one GET each");
+            // Each object the deploy PUTs is read by id once, right before its PUT; nothing else is.
+            Assert.That(itemGets, Is.EquivalentTo(puts));
+            Assert.That(puts.Select(get => sinceDryRun.IndexOf(get) + 1).Select(i => sinceDryRun[i]), Is.All.StartWith("PUT "), "the read comes right before its own write");
+            // The batched check reads the three planned queues' lists; Payments' list is read again before its member write.
+            Assert.That(memberGets, Is.EqualTo(4));
             Assert.That(run.Requests.Writes, Is.EqualTo(writes.Count));
         }
     }
 
     [Test]
-    public async Task Deploy_OutOfBandEditBetweenPlanAndDeploy_RefusesThatWriteAndRollsBack()
+    public async Task Deploy_OutOfBandEditBetweenPlanAndDeploy_RefusedBeforeTheFirstWrite()
     {
         var run = Driver.NewRun("Deploy");
         await PipelineDriver.PlanAsync(run);
         await Sandbox.EditAsync("queues", "Billing Support", new JObject { ["description"] = "Edited in the UI after the plan" });
         var before = await Sandbox.ComparableStateAsync();
-        var billing = run.Live!.ByKey(ResourceKinds.Queues, "Billing Support")!.Id;
 
         var exit = await PipelineDriver.DeployAsync(run);
 
-        var writes = await Sandbox.WritesAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(3), Driver.Output.ToString());
-            Assert.That(run.Deployment!.Status, Is.EqualTo(DeployStatus.RolledBack));
-            Assert.That(run.Deployment.Failure, Does.Contain("'Billing Support' changed after the plan"));
-            Assert.That(writes.Where(w => ((string)w["path"]!).Contains(billing!, StringComparison.Ordinal)), Is.Empty, "no write reaches the edited queue");
-            Assert.That(writes.Where(w => ((string)w["path"]!).StartsWith("/api/v2/routing/queues", StringComparison.Ordinal)), Is.Empty, "the queue rank never started");
-            Assert.That(run.Rollback!.Compensations.Select(c => (c.Kind, c.Status)), Is.EqualTo(new[]
-            {
-                ("wrapupcodes", WriteStatus.Compensated),
-                ("skills", WriteStatus.Compensated),
-            }));
-            Assert.That(await Sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals), "the org ends exactly as before the deploy");
+            // Before the per-object re-read, a per-rank check let the skill and wrap-up code writes go first
+            // and rolled them back (exit 3); one batched check of every planned object now refuses the plan
+            // before anything is sent.
+            Assert.That(exit, Is.EqualTo(1), Driver.Output.ToString());
+            Assert.That(run.Deployment!.Failure, Does.Contain("'Billing Support' changed after the plan"));
+            Assert.That(await Sandbox.WritesAsync(), Is.Empty, "zero writes");
+            Assert.That(Driver.Output.ToString(), Does.Not.Contain("Rolling back"));
+            Assert.That(await Sandbox.ComparableStateAsync(), Is.EqualTo(before).Using<JToken>(JToken.DeepEquals));
         }
     }
 

@@ -1,0 +1,29 @@
+using CxAsCode.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Deployment;
+
+/// <summary>
+/// The API's own optimistic concurrency, where a kind has it: users, schedules and schedule groups carry a
+/// <c>version</c>, and a write with a stale one gets 409 (genesys-api.md §4). None of today's kinds has one
+/// (skills, wrap-up codes and queues are last-write-wins), so today this changes nothing; a kind that has
+/// one is listed here, and the version read just before the write goes with it, so the server itself
+/// refuses a write over an edit that landed after our read.
+/// </summary>
+internal static class ServerVersions
+{
+    private static readonly HashSet<string> KindsCheckingVersion = new(StringComparer.Ordinal);
+
+    public static bool IsChecked(ResourceKind kind) => KindsCheckingVersion.Contains(kind.Name);
+
+    /// <summary>The body with the version of <paramref name="fresh"/>, for kinds whose API checks it.</summary>
+    public static JObject Stamp(ResourceKind kind, JObject body, JObject fresh)
+    {
+        if (IsChecked(kind) && fresh["version"] is { } version)
+        {
+            body["version"] = version.DeepClone();
+        }
+
+        return body;
+    }
+}

@@ -1,0 +1,108 @@
+using CxAsCode.Deployment;
+using CxAsCode.Extraction;
+using CxAsCode.Http;
+using CxAsCode.Normalization;
+using CxAsCode.Resources;
+
+namespace CxAsCode.Rollback;
+
+/// <summary>Undoing a create (delete what we made) and an update (put the pre-image back).</summary>
+internal sealed partial class Compensator
+{
+    private async Task<(WriteStatus, string)> UndoCreateAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, AttemptCounter attempts, CancellationToken cancellationToken)
+    {
+        var settled = await SettleAsync(since, async token => SeeCreated(kind, write, await _reader.ReadStateAsync(kind, write.ObjectId!, token)), cancellationToken);
+        switch (settled.Value.Verdict)
+        {
+            case Verdict.AlreadyUndone:
+                return (WriteStatus.Compensated, settled.Value.Detail);
+            case Verdict.Changed:
+                return Changed(kind, write, "delete it by hand if it should not exist");
+            case Verdict.Unclear:
+                return Unknown(kind, write, settled);
+        }
+
+        try
+        {
+            // Created moments ago, a 404 on the delete may still be lag: the sender waits that out.
+            await SendAsync(kind, write, HttpMethod.Delete, kind.ItemPath(write.ObjectId!), null, since, attempts, cancellationToken);
+            return (WriteStatus.Compensated, "deleted");
+        }
+        catch (NotFoundException)
+        {
+            return (WriteStatus.Compensated, "already gone");
+        }
+    }
+
+    private static Observation<GuardRead> SeeCreated(ResourceKind kind, JournalEntry write, LiveRead read)
+    {
+        if (read.MarkedDeleted)
+        {
+            return Settled(Verdict.AlreadyUndone, "already gone (deleted)");
+        }
+
+        if (read.Missing)
+        {
+            // Right after our create a 404 is lag; once the window has passed it means gone.
+            return Tentative(Verdict.AlreadyUndone, $"already gone ({kind} '{write.Key}' answers 404)");
+        }
+
+        var now = Fingerprints.OfObject(kind, read.Object!);
+        if (now == write.PostFingerprint)
+        {
+            return Settled(Verdict.Undo, "as our create left it");
+        }
+
+        return Freshness.IsNewer(read.Object!, write.PostImage)
+            ? Settled(Verdict.Changed, "changed after our create")
+            : Stable(Verdict.Changed, "changed after our create", now);
+    }
+
+    private async Task<(WriteStatus, string)> UndoUpdateAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, AttemptCounter attempts, CancellationToken cancellationToken)
+    {
+        var settled = await SettleAsync(since, async token => SeeUpdated(kind, write, await _reader.ReadStateAsync(kind, write.ObjectId!, token)), cancellationToken);
+        switch (settled.Value.Verdict)
+        {
+            case Verdict.AlreadyUndone:
+                return (WriteStatus.Compensated, "already as before");
+            case Verdict.Changed:
+                return Changed(kind, write, "compare it with the pre-image in the journal");
+            case Verdict.Unclear:
+                return Unknown(kind, write, settled);
+        }
+
+        await SendAsync(kind, write, HttpMethod.Put, kind.ItemPath(write.ObjectId!), RequestBodies.FromPreImage(kind, write.PreImage!), null, attempts, cancellationToken);
+        return (WriteStatus.Compensated, "pre-image restored");
+    }
+
+    private static Observation<GuardRead> SeeUpdated(ResourceKind kind, JournalEntry write, LiveRead read)
+    {
+        if (!read.Exists)
+        {
+            return Stable(Verdict.Changed, $"{kind} '{write.Key}' is gone", "gone");
+        }
+
+        var current = read.Object!;
+        var now = Fingerprints.OfObject(kind, current);
+        if (now == write.PostFingerprint)
+        {
+            return Settled(Verdict.Undo, "as our write left it");
+        }
+
+        if (Freshness.IsOlder(current, write.PostImage))
+        {
+            // A replica that has not seen our write yet: what it shows says nothing about now.
+            return Unclear($"{kind} '{write.Key}' reads older than our own write");
+        }
+
+        var fresh = Freshness.IsNotOlder(current, write.PostImage);
+        if (now == write.PreFingerprint)
+        {
+            // "As before" is also what a read lagging behind our write shows: believe it only with a marker
+            // newer than our write, or once the window has passed.
+            return fresh ? Settled(Verdict.AlreadyUndone, "already as before") : Tentative(Verdict.AlreadyUndone, "already as before");
+        }
+
+        return fresh ? Settled(Verdict.Changed, "changed after our write") : Stable(Verdict.Changed, "changed after our write", now);
+    }
+}
