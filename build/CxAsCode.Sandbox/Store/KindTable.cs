@@ -62,7 +62,8 @@ internal sealed partial class KindTable
     public void Load(Entity entity, DateTimeOffset now)
     {
         _entities[entity.Id] = entity;
-        foreach (var revision in entity.Revisions)
+        // A copy: tracking a version may prune the older ones that are already settled.
+        foreach (var revision in entity.Revisions.ToList())
         {
             Track(entity, revision, now);
         }

@@ -98,7 +98,7 @@ public sealed class Connection : IDisposable
     public static IReadOnlyList<string> SandboxCommandLine(PipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [SandboxAssembly(options.RepositoryRoot), "--port", options.SandboxPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", SandboxDataFolder(options.RepositoryRoot)];
+        return [SandboxAssembly(options.RepositoryRoot), "--port", options.SandboxPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", SandboxDataFolder(options.RepositoryRoot), "--realism", "on"];
     }
 
     private static (Uri Api, Uri Login) Hosts(Func<string, string?> env)

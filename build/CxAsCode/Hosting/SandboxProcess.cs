@@ -21,6 +21,15 @@ internal sealed partial class SandboxProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// The sandbox a run starts behaves like the real platform (validation, server defaults, divisions, queue
+    /// rules, eventual consistency), with its lags shortened from the realistic 5 s lists / 2 s reads / 60 s
+    /// deletes: a person's Deploy followed by a DryRun a couple of seconds later should agree, as it would
+    /// after a coffee against a real org. <c>--target=Sandbox</c> runs the full lags.
+    /// </summary>
+    public static IReadOnlyList<string> RunRealism { get; } =
+        ["--realism", "on", "--list-lag", "1", "--get-lag", "1", "--queue-delete-linger", "10", "--deleted-skill-listed", "10"];
+
     /// <param name="assembly">The sandbox's <c>CxAsCode.Sandbox.dll</c>.</param>
     /// <param name="dataDirectory">Where it persists the org between runs (<c>.sandbox/</c>).</param>
     /// <param name="port">0 for a free port.</param>
@@ -38,7 +47,8 @@ internal sealed partial class SandboxProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { assembly, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory, "--parent-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        string[] arguments = [assembly, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory, "--parent-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), .. RunRealism];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

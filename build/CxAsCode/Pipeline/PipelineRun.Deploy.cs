@@ -30,7 +30,6 @@ public sealed partial class PipelineRun
         RequireConfirmation();
         // Held until this run's rollback, if any, is done: no second deploy may start on a half-undone org.
         TakeDeployLock();
-        await SettleInterruptedDeploysAsync();
         _journal = Journal.Open(JournalPath);
         var reader = new LiveReader(Client);
         var sender = new PatientSender(Client, reader, Window);

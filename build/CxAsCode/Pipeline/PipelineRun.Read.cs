@@ -37,6 +37,11 @@ public sealed partial class PipelineRun
         _client = new GenesysClient(_connection.Http, _connection.ApiBase, _connection.Tokens, _pipelines, Masker, Requests, Time);
         await _connection.Tokens.GetTokenAsync(CancellationToken.None);
         Log($"Auth: {_connection.Description}: token acquired.");
+        if (Options.Target == "Deploy")
+        {
+            // Before Extract, so the plan is made against an org whose earlier interrupted writes are settled.
+            await SettleInterruptedDeploysAsync();
+        }
     }
 
     /// <summary>Reads desired state (or the saved plan) from disk, then every kind from the org.</summary>

@@ -177,7 +177,7 @@ public sealed class ConnectionTests
 
         var commandLine = Connection.SandboxCommandLine(options);
 
-        Assert.That(commandLine, Is.EqualTo(new[] { Connection.SandboxAssembly(_root), "--port", "9001", "--data-dir", Path.Combine(_root, ".sandbox") }));
+        Assert.That(commandLine, Is.EqualTo(new[] { Connection.SandboxAssembly(_root), "--port", "9001", "--data-dir", Path.Combine(_root, ".sandbox"), "--realism", "on" }));
     }
 
     [TestCase("CI")]

@@ -47,6 +47,7 @@ internal sealed class DriftAnnotationTests : SandboxPipelineFixture
     {
         var (_, exitCode) = await Driver.RunAsync("Deploy");
         Assert.That(exitCode, Is.Zero);
+        await SandboxHost.SettleAsync();
     }
 
     private PipelineRun NewActionsRun(bool detailedExitCode, TextWriter output)

@@ -15,6 +15,8 @@ internal sealed class PromoteThenDryRunTests : SandboxPipelineFixture
     {
         var (_, deployed) = await Driver.RunAsync("Deploy", o => WithEnvironment(o, "test"));
         Assert.That(deployed, Is.Zero);
+        await SandboxHost.SettleAsync(); // the platform shows a write everywhere a moment later
+
         var file = Repository.PathOf("state/dev/routing/queues/payments.json");
         var payments = JObject.Parse(File.ReadAllText(file));
         payments["description"] = "Promoted from dev";

@@ -98,6 +98,7 @@ internal sealed class RollbackTests : SandboxPipelineFixture
     {
         // The earlier deploy died after the sandbox applied its create, before the response.
         await PostSkillAsync("Heat Pumps");
+        await SandboxHost.SettleAsync(); // the crash was a while ago
         var crashed = Path.Combine(Repository.Root, "artifacts", "dev", "crashed", "journal.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(crashed)!);
         File.WriteAllText(crashed, """{"seq":1,"phase":"intent","kind":"skills","key":"Heat Pumps","operation":"create","method":"POST","path":"/api/v2/routing/skills","body":{"name":"Heat Pumps"}}""" + "\n");

@@ -104,8 +104,16 @@ internal sealed class SandboxHost : IAsyncDisposable
     }
 
     /// <summary>An out-of-band edit, as if someone changed the object in the Genesys Cloud UI.</summary>
+    /// <remarks>Returns once every view of the org shows the edit: it happened "a moment ago".</remarks>
     public Task EditAsync(string kind, string name, JObject set) =>
-        PostAsync("/sandbox/edit", new JObject { ["kind"] = kind, ["name"] = name, ["set"] = set });
+        OutOfBandAsync(new JObject { ["kind"] = kind, ["name"] = name, ["set"] = set });
+
+    /// <summary>Any <c>/sandbox/edit</c> call (create, delete, set), visible everywhere when it returns.</summary>
+    public async Task OutOfBandAsync(JObject edit)
+    {
+        await PostAsync("/sandbox/edit", edit);
+        await SettleAsync(deletes: edit["delete"] is not null);
+    }
 
     public Task FaultAsync(JObject fault) => PostAsync("/sandbox/faults", fault);
 

@@ -51,6 +51,7 @@ internal sealed partial class SyncAndValidateTests : SandboxPipelineFixture
     public async Task Sync_AfterDeploy_KeepsTemplatedFilesAsWritten()
     {
         await Driver.RunAsync("Deploy");
+        await SandboxHost.SettleAsync();
         var template = File.ReadAllText(Repository.PathOf("state/dev/routing/queues/outage-line.json"));
 
         var run = await SyncAsync();

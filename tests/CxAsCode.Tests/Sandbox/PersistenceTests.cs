@@ -125,6 +125,30 @@ public sealed class PersistenceTests
     }
 
     [Test]
+    public async Task Restart_AfterTwoQuickUpdatesWhoseFirstHasSettled_LoadsAndShowsTheNewest()
+    {
+        // Regression: loading an object whose older version had settled pruned the list being read
+        // ("Collection was modified"), so the next start refused its own org file.
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        SandboxOptions Options() => new() { Port = 0, DataDir = _dataDir, TimeProvider = time, Realism = RealismProfile.Realistic() };
+        string id;
+        await using (var first = await SandboxClient.StartAsync(Options()))
+        {
+            await first.RefreshTokenAsync();
+            id = await first.IdOfAsync("api/v2/routing/wrapupcodes", "Resolved");
+            await first.ApiAsync(HttpMethod.Put, $"api/v2/routing/wrapupcodes/{id}", new { name = "Resolved", description = "first" });
+            time.Advance(TimeSpan.FromSeconds(10));
+            await first.ApiAsync(HttpMethod.Put, $"api/v2/routing/wrapupcodes/{id}", new { name = "Resolved", description = "second" });
+        }
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        await using var second = await SandboxClient.StartAsync(Options());
+        await second.RefreshTokenAsync();
+
+        Assert.That((string?)(await second.GetObjectAsync($"api/v2/routing/wrapupcodes/{id}"))["description"], Is.EqualTo("second"));
+    }
+
+    [Test]
     public async Task Restart_AfterASkillDelete_TheDeletedSkillStaysOutOfTheList()
     {
         string id;
