@@ -74,7 +74,8 @@ internal sealed class EntryWriter
     {
         var id = _entry.LiveId!;
         var subFields = _kind.SubResources.Select(s => s.Field).ToHashSet(StringComparer.Ordinal);
-        if (_entry.Changes.Any(c => !subFields.Contains(c.Path.Split('.')[0])))
+        var moves = _kind.DivisionObjectType is not null && _entry.Changes.Any(c => c.Path == "division");
+        if (_entry.Changes.Any(c => !subFields.Contains(c.Path.Split('.')[0]) && !(moves && c.Path == "division")))
         {
             var fresh = await ReadObjectAsync(cancellationToken);
             var body = ServerVersions.Stamp(_kind, RequestBodies.For(_kind, _entry.Desired!, fresh, _ids.Resolve), fresh);
@@ -87,7 +88,26 @@ internal sealed class EntryWriter
             }, cancellationToken);
         }
 
+        if (moves)
+        {
+            await MoveDivisionAsync(id, cancellationToken);
+        }
+
         await SyncMembersAsync(id, _verified!, null, cancellationToken);
+    }
+
+    /// <summary>The division change of a kind whose update leaves the division alone: its own write, journaled and undoable.</summary>
+    private async Task MoveDivisionAsync(string id, CancellationToken cancellationToken)
+    {
+        var fresh = await ReadObjectAsync(cancellationToken);
+        var target = _ids.Resolve(ResourceKinds.Divisions, (string)_entry.Desired!["division"]!);
+        await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.MoveDivision, HttpMethod.Post, DivisionMoves.Path(target, _kind.DivisionObjectType!))
+        {
+            Body = new JArray(id),
+            ObjectId = id,
+            PreImage = new JObject { ["division"] = new JObject { ["id"] = DivisionMoves.DivisionOf(fresh) } },
+            PreFingerprint = Fingerprints.OfObject(_kind, fresh),
+        }, cancellationToken);
     }
 
     private async Task DeleteAsync(CancellationToken cancellationToken)

@@ -53,6 +53,8 @@ internal sealed class Reconciler
                 return read.Exists
                     ? Observation<JournalEntry>.Unclear(notApplied, $"{kind} '{intent.Key}' still answers")
                     : Observation<JournalEntry>.Settled(Outcome(intent, WriteStatus.Applied, "reconciled by reading: applied"), "gone");
+            case WriteOperation.MoveDivision:
+                return ObserveMove(kind, intent, notApplied, await _reader.ReadStateAsync(kind, intent.ObjectId!, cancellationToken));
             default:
                 return await ObserveMembersAsync(kind, intent, notApplied, cancellationToken);
         }
@@ -75,6 +77,19 @@ internal sealed class Reconciler
         return before
             ? Observation<JournalEntry>.Tentative(notApplied, $"{kind} '{intent.Key}' is still as it was before the write")
             : Observation<JournalEntry>.Unclear(notApplied, $"{kind} '{intent.Key}' changed, but not to what we sent: someone else wrote to it");
+    }
+
+    private static Observation<JournalEntry> ObserveMove(ResourceKind kind, JournalEntry intent, JournalEntry notApplied, LiveRead read)
+    {
+        if (!read.Exists)
+        {
+            return Observation<JournalEntry>.Unclear(notApplied, $"{kind} '{intent.Key}' is gone");
+        }
+
+        var division = DivisionMoves.DivisionOf(read.Object);
+        return division == DivisionMoves.TargetOf(intent.Path!) ? Observation<JournalEntry>.Settled(Applied(intent, kind, read.Object!), "in the division we moved it to")
+            : division == DivisionMoves.DivisionOf(intent.PreImage) ? Observation<JournalEntry>.Tentative(notApplied, $"{kind} '{intent.Key}' is still in its division")
+            : Observation<JournalEntry>.Unclear(notApplied, $"{kind} '{intent.Key}' is in a third division: someone else moved it");
     }
 
     private async Task<Observation<JournalEntry>> ObserveMembersAsync(ResourceKind kind, JournalEntry intent, JournalEntry notApplied, CancellationToken cancellationToken)

@@ -17,4 +17,10 @@ public enum WriteOperation
 
     /// <summary>DELETE one entry of a sub-resource list. Undone by adding it back.</summary>
     RemoveMember,
+
+    /// <summary>
+    /// POST the object to another division (<c>/api/v2/authorization/divisions/{id}/objects/{type}</c>): a
+    /// queue's PUT leaves its division as it was. Undone by moving it back.
+    /// </summary>
+    MoveDivision,
 }

@@ -18,6 +18,7 @@ internal static class ManualActionAdvice
             WriteOperation.Delete => $"We deleted it; recreate it from the pre-image in {journal}.",
             WriteOperation.AddMembers => "We added entries to its list; remove them if they should not stay.",
             WriteOperation.RemoveMember => "We removed an entry from its list; add it back if it should stay.",
+            WriteOperation.MoveDivision => $"We moved it to another division; its division before is in {journal}.",
             _ => $"See {journal}.",
         };
         var why = compensation.Status switch

@@ -62,6 +62,13 @@ public sealed class ResourceKind
     /// <summary>Whether a listed object exists for the pipeline (deleted and inactive skills are listed too, and are not).</summary>
     public Func<Newtonsoft.Json.Linq.JObject, bool> IsPresent { get; init; } = _ => true;
 
+    /// <summary>
+    /// The object type of <c>POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}</c> when
+    /// the kind changes division through that endpoint rather than its own update (queues: <c>QUEUE</c>);
+    /// null when its update body moves it.
+    /// </summary>
+    public string? DivisionObjectType { get; init; }
+
     /// <summary>Field schema used by validation; absent fields are optional.</summary>
     public IReadOnlyDictionary<string, FieldSchema> Schema { get; init; } = new Dictionary<string, FieldSchema>();
 

@@ -64,6 +64,9 @@ public static class ResourceKinds
         ],
         UnorderedArrays = ["bullseye.rings[*].actions.skillsToRemove", "wrapupCodes"],
         CarriedOver = ["bullseye.rings[*].memberGroups"],
+        // The Terraform provider moves a queue with util.UpdateObjectDivision(d, "QUEUE", …) after its PUT
+        // (genesyscloud/routing_queue/resource_genesyscloud_routing_queue.go, updateQueue).
+        DivisionObjectType = "QUEUE",
         ServerDefaults = QueueDefaults.FillFrom,
         PrepareBody = QueueDefaults.PrepareBody,
         SubResources = [new("wrapupCodes", "/wrapupcodes", "wrapupcodes", PageSize: 100, MaxPerAdd: 100)],

@@ -39,6 +39,7 @@ internal sealed partial class Compensator
             WriteOperation.Create => await UndoCreateAsync(kind, write, since, attempts, cancellationToken),
             WriteOperation.Update => await UndoUpdateAsync(kind, write, since, attempts, cancellationToken),
             WriteOperation.Delete => await UndoDeleteAsync(kind, write, since, attempts, cancellationToken),
+            WriteOperation.MoveDivision => await UndoMoveAsync(kind, write, since, attempts, cancellationToken),
             _ => await UndoMembersAsync(kind, write, since, context, attempts, cancellationToken),
         };
     }

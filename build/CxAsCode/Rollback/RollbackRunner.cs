@@ -103,6 +103,7 @@ internal sealed class RollbackRunner
         WriteOperation.Update => "restore",
         WriteOperation.Delete => "recreate",
         WriteOperation.AddMembers => "remove members added to",
+        WriteOperation.MoveDivision => "move back to its division",
         _ => "re-add members removed from",
     };
 
