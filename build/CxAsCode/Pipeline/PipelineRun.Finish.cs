@@ -99,19 +99,7 @@ public sealed partial class PipelineRun
         };
     }
 
-    /// <summary>
-    /// The journal a Rollback run worked from: the one given, else the newest under this environment's
-    /// artifacts, which is the one it just appended its compensations to.
-    /// </summary>
-    private string? RollbackJournal()
-    {
-        if (Options.JournalPath is { } given)
-        {
-            return Path.GetFullPath(given, Options.RepositoryRoot);
-        }
-
-        return Directory.Exists(Options.ArtifactsFolder)
-            ? Directory.EnumerateFiles(Options.ArtifactsFolder, "journal.jsonl", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-            : null;
-    }
+    /// <summary>The journal a Rollback run worked from: the one given, else the one it picked.</summary>
+    private string? RollbackJournal() =>
+        Options.JournalPath is { } given ? Path.GetFullPath(given, Options.RepositoryRoot) : RollbackJournalPath;
 }

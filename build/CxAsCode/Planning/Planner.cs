@@ -6,7 +6,7 @@ namespace CxAsCode.Planning;
 /// <summary>Desired canonical objects versus the live snapshot → a <see cref="Plan"/>. Pure: no API calls.</summary>
 internal static class Planner
 {
-    public static Plan Create(string environment, IReadOnlyList<ResourceObject> desired, LiveSnapshot live, bool prune, string createdAt, string? commit)
+    public static Plan Create(OrgBinding target, IReadOnlyList<ResourceObject> desired, LiveSnapshot live, bool prune, string createdAt, string? commit)
     {
         var entries = new List<PlanEntry>();
         var unchanged = 0;
@@ -47,7 +47,7 @@ internal static class Planner
             }
         }
 
-        return new Plan { Environment = environment, CreatedAt = createdAt, Commit = commit, Entries = entries, Unchanged = unchanged };
+        return new Plan { Environment = target.Environment, OrgId = target.OrgId, ApiHost = target.ApiHost, CreatedAt = createdAt, Commit = commit, Entries = entries, Unchanged = unchanged };
     }
 
     private static PlanEntry Against(ResourceObject live, ChangeAction action) =>
