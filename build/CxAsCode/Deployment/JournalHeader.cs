@@ -19,5 +19,6 @@ public sealed record JournalHeader
     /// <summary>When the run started (ISO-8601, UTC).</summary>
     public required string StartedAt { get; init; }
 
+    [Newtonsoft.Json.JsonIgnore] // derived, not a field of the line
     public OrgBinding Binding => new(Environment, OrgId, ApiHost);
 }
