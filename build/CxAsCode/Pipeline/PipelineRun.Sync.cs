@@ -67,7 +67,9 @@ public sealed partial class PipelineRun
             : $"{folder} has {changes.Count} uncommitted change(s) ({string.Join(", ", changes.Take(5).Select(c => c.Trim()))}{(changes.Count > 5 ? ", …" : string.Empty)}) that Sync would overwrite";
         if (!Options.Force)
         {
-            throw new ConfigurationException($"{what}. Commit or stash them first, or pass --force to overwrite them.");
+            throw new ConfigurationException(changes is null
+                ? $"{what}. Sync in a git clone of the repository, or pass --force to write anyway."
+                : $"{what}. Commit or stash them first, or pass --force to overwrite them.");
         }
 
         if (syncing)
