@@ -10,7 +10,7 @@ namespace CxAsCode.Tests.Integration;
 internal static class BuildScript
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
-    private static readonly Lazy<RepositoryCopy> Copy = new(() => RepositoryCopy.Create(TestRepository.RepositoryRoot));
+    private static readonly Lazy<RepositoryCopy> Copy = new(() => RepositoryCopy.Create(TestRepository.RepositoryRoot).WarmUp());
     private static string? _resetFor;
 
     /// <summary>The clone ./build.sh runs in, reset for the calling test: read its artifacts/ and state/ here.</summary>

@@ -41,6 +41,25 @@ internal sealed class RepositoryCopy
         return new RepositoryCopy(source, root);
     }
 
+    /// <summary>
+    /// Runs <c>./build.sh --help</c> once, so a build the clone still needs (its checksum was stale or absent)
+    /// happens here and not in whichever test comes first: every test then sees a warm run's output.
+    /// </summary>
+    public RepositoryCopy WarmUp()
+    {
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("build.sh");
+        start.ArgumentList.Add("--help");
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0
+            ? this
+            : throw new InvalidOperationException($"./build.sh --help in the clone {Root} exited {process.ExitCode}: {output.Result}{error}");
+    }
+
     /// <summary>Puts state/ and mappings/ back as the checkout has them; empties artifacts/ and .sandbox/.</summary>
     public void Reset()
     {
