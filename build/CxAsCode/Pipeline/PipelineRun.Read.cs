@@ -125,7 +125,7 @@ public sealed partial class PipelineRun
             ReportValidationErrors("the saved plan " + Options.PlanPath);
         }
 
-        Log($"Validate: the saved plan from {Options.PlanPath}: hash verified, {plan.Writes.Count()} desired bodies valid, made for {plan.Binding}; state/ is not read.");
+        Log($"Validate: the saved plan from {Options.PlanPath}: hash verified, its {plan.Writes.Count()} change(s) valid, made for {plan.Binding}; state/ is not read.");
         foreach (var entry in _storedDiffDiffers)
         {
             Warn($"the saved plan's diff for {entry.Kind} '{entry.Key}' is not what applying it would change now: the object changed since the plan (the deploy will refuse it), or the file was re-hashed after an edit. The diff below is computed against live, from the plan's desired bodies.");
