@@ -1,42 +1,32 @@
-using CxAsCode.Json;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
-using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Serialization;
-
 namespace CxAsCode.Deployment;
 
 /// <summary>
-/// The write-ahead journal: one JSON line per intent, outcome and compensation, flushed to disk before the
-/// next step, so a crash leaves a readable record of what may have changed.
+/// The write-ahead journal: a header saying where its writes go, then one JSON line per intent, outcome
+/// and compensation, flushed to disk before the next step, so a crash leaves a readable record of what
+/// may have changed (<see cref="JournalFile"/> is the format).
 /// </summary>
 public sealed class Journal : IDisposable
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        ContractResolver = new CamelCasePropertyNamesContractResolver(),
-        NullValueHandling = NullValueHandling.Ignore,
-        Converters = { new StringEnumConverter(new CamelCaseNamingStrategy()) },
-        DateParseHandling = DateParseHandling.None,
-    });
-
     private readonly Lock _gate = new();
     private readonly FileStream _stream;
     private readonly StreamWriter _writer;
     private readonly List<JournalEntry> _entries;
     private int _lastSeq;
 
-    private Journal(string path, List<JournalEntry> existing)
+    private Journal(string path, JournalHeader? header, List<JournalEntry> existing, FileStream stream)
     {
         Path = path;
+        Header = header;
         _entries = existing;
         _lastSeq = existing.Count == 0 ? 0 : existing.Max(e => e.Seq);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        _stream = stream;
         _writer = new StreamWriter(_stream) { NewLine = "\n" };
     }
 
     public string Path { get; }
+
+    /// <summary>Where this journal's writes went; null for a journal written without one.</summary>
+    public JournalHeader? Header { get; }
 
     public IReadOnlyList<JournalEntry> Entries
     {
@@ -49,40 +39,59 @@ public sealed class Journal : IDisposable
         }
     }
 
-    /// <summary>Opens a journal for appending, reading what it already holds (a resumed rollback).</summary>
-    public static Journal Open(string path) => new(path, File.Exists(path) ? Read(path) : []);
-
-    /// <summary>Reads a journal file; a torn last line (crash mid-write) is ignored.</summary>
-    public static List<JournalEntry> Read(string path)
+    /// <summary>Starts a new journal whose first line is <paramref name="header"/>; refuses to reuse an existing file.</summary>
+    public static Journal Create(string path, JournalHeader header)
     {
-        var lines = File.ReadAllLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        var entries = new List<JournalEntry>(lines.Count);
-        for (var i = 0; i < lines.Count; i++)
+        ArgumentNullException.ThrowIfNull(header);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var journal = new Journal(path, header, [], new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read));
+        journal.WriteLine(JournalFile.Line(header));
+        return journal;
+    }
+
+    /// <summary>
+    /// Opens an existing journal for appending (a resumed rollback, settling an interrupted deploy). A torn
+    /// final line is cut off first, so no entry is ever appended behind a fragment; <paramref name="notice"/>
+    /// is told, naming the file and line.
+    /// </summary>
+    /// <param name="path">The journal file.</param>
+    /// <param name="notice">Told of any repair, in a sentence naming the file and line.</param>
+    /// <param name="name">How messages name the file (default <paramref name="path"/>).</param>
+    /// <exception cref="InvalidDataException">The file is damaged other than by a torn final line.</exception>
+    public static Journal Open(string path, Action<string>? notice = null, string? name = null)
+    {
+        var content = JournalFile.Read(path, name);
+        name ??= path;
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+        if (content.TornLine is { } line)
         {
-            try
-            {
-                entries.Add(CanonicalJson.Parse(lines[i]).ToObject<JournalEntry>(Serializer)!);
-            }
-            catch (JsonException) when (i == lines.Count - 1)
-            {
-                break; // the process died while writing this line: the write it announces is still pending
-            }
+            stream.SetLength(content.TornOffset);
+            notice?.Invoke($"{name} line {line} was cut off while it was being written (the process stopped): removed that {content.TornLength}-byte fragment before appending; the write it recorded is settled by reading the org.");
         }
 
-        return entries;
+        stream.Seek(0, SeekOrigin.End);
+        var journal = new Journal(path, content.Header, [.. content.Entries], stream);
+        if (content.LastLineUnterminated)
+        {
+            journal.WriteLine(string.Empty); // end the complete last line so the next entry starts its own
+            notice?.Invoke($"{name} line {content.Entries.Count + (content.Header is null ? 0 : 1)} had no line end (the process stopped right after writing it): ended it before appending.");
+        }
+
+        return journal;
     }
+
+    /// <summary>The entries of a journal file, tolerating a torn final line (see <see cref="JournalFile.Read"/>).</summary>
+    public static List<JournalEntry> Read(string path) => [.. JournalFile.Read(path).Entries];
 
     public int NextSeq() => Interlocked.Increment(ref _lastSeq);
 
     /// <summary>Appends one entry and flushes it to the disk before returning.</summary>
     public void Append(JournalEntry entry)
     {
-        var line = JObject.FromObject(entry, Serializer).ToString(Formatting.None);
+        var line = JournalFile.Line(entry);
         lock (_gate)
         {
-            _writer.WriteLine(line);
-            _writer.Flush();
-            _stream.Flush(flushToDisk: true);
+            WriteLine(line);
             _entries.Add(entry);
         }
     }
@@ -91,5 +100,12 @@ public sealed class Journal : IDisposable
     {
         _writer.Dispose();
         _stream.Dispose();
+    }
+
+    private void WriteLine(string line)
+    {
+        _writer.WriteLine(line);
+        _writer.Flush();
+        _stream.Flush(flushToDisk: true);
     }
 }

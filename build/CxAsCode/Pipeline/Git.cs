@@ -16,6 +16,22 @@ internal static class Git
         return code == 0 ? output.Trim() : null;
     }
 
+    /// <summary>
+    /// Uncommitted changes under <paramref name="path"/> (staged, unstaged or untracked), one porcelain line
+    /// each; null when <paramref name="repositoryRoot"/> is not in a git work tree (or git is missing).
+    /// </summary>
+    public static IReadOnlyList<string>? UncommittedChanges(string repositoryRoot, string path)
+    {
+        if (Run(repositoryRoot, "rev-parse", "--is-inside-work-tree") is not (0, var inside) || inside.Trim() != "true")
+        {
+            return null;
+        }
+
+        var (code, output) = Run(repositoryRoot, "status", "--porcelain", "--untracked-files=all", "--", path);
+        Check((code, output), "git status");
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+    }
+
     /// <summary>Stages <paramref name="path"/> and commits it; returns false when nothing changed.</summary>
     public static bool CommitPath(string repositoryRoot, string path, string message)
     {

@@ -18,6 +18,7 @@ public sealed partial class PipelineRun
     public async Task DeployAsync()
     {
         var plan = Plan ?? throw new InvalidOperationException("DryRun has not run.");
+        StartRunFolder();
         if (!plan.HasChanges)
         {
             // Nothing to write: no journal, no request, and the lock taken at Auth goes at once; exit 0.
@@ -30,7 +31,14 @@ public sealed partial class PipelineRun
         RequireConfirmation();
         // Held until this run's rollback, if any, is done: no second deploy may start on a half-undone org.
         TakeDeployLock();
-        _journal = Journal.Open(JournalPath);
+        _journal = Journal.Create(JournalPath, new JournalHeader
+        {
+            Environment = CurrentBinding.Environment,
+            OrgId = CurrentBinding.OrgId,
+            ApiHost = CurrentBinding.ApiHost,
+            RunId = RunId,
+            StartedAt = StartedAt,
+        });
         var reader = new LiveReader(Client);
         var sender = new PatientSender(Client, reader, Window);
         var writer = new WriteExecutor(sender, _journal, new Reconciler(reader, Window), Masker, Time, Log);
@@ -84,18 +92,31 @@ public sealed partial class PipelineRun
         _deployLock = null;
     }
 
-    /// <summary>The Rollback target: resumes or runs a rollback from a journal (default: this environment's newest).</summary>
+    /// <summary>
+    /// The Rollback target: resumes or runs a rollback from a journal: <c>--journal</c>, or this environment's
+    /// newest, named with its run time. Refused, before any write, for a journal of another environment or
+    /// org, and (without <c>--journal</c>) when a later deploy left no journal, so the newest journal is not
+    /// the latest deploy's.
+    /// </summary>
     public async Task RollbackAsync()
     {
-        var path = Options.JournalPath is { } given ? Path.GetFullPath(given, Options.RepositoryRoot) : NewestJournal();
+        StartRunFolder();
+        var path = Options.JournalPath is { } given ? Path.GetFullPath(given, Options.RepositoryRoot) : PickNewestJournal();
         if (!File.Exists(path))
         {
             throw new ConfigurationException($"No journal at {path}.");
         }
 
-        Log($"Rollback: from {Relative(path)}.");
         TakeDeployLock();
-        using var journal = Journal.Open(path);
+        var content = ReadJournal(path);
+        RequireMadeHere($"The journal {Relative(path)}", content.Header?.Binding, "A journal is rolled back only in the environment and org its writes went to.");
+        _rollbackJournal = path;
+        if (Options.JournalPath is not null)
+        {
+            Log($"Rollback: from {Relative(path)} (run {content.Header!.RunId}, started {content.Header.StartedAt}).");
+        }
+
+        using var journal = Journal.Open(path, Warn, Relative(path));
         Rollback = await Runner(journal).RollbackAsync(CancellationToken.None);
         ReleaseDeploy();
         Log(Rollback.Compensations.Count == 0
@@ -110,16 +131,26 @@ public sealed partial class PipelineRun
     private async Task SettleInterruptedDeploysAsync()
     {
         var reconciler = new Reconciler(new LiveReader(Client), Window);
-        foreach (var path in Directory.EnumerateFiles(Options.ArtifactsFolder, "journal.jsonl", SearchOption.AllDirectories))
+        foreach (var path in RunFolders.Journals(Options.ArtifactsFolder))
         {
-            var entries = Journal.Read(path);
-            var pending = entries.Where(e => e.Phase == JournalPhase.Intent && !entries.Any(o => o.Seq == e.Seq && o.Phase == JournalPhase.Outcome)).ToList();
-            if (pending.Count == 0)
+            var content = ReadJournal(path);
+            var pending = content.PendingIntents.ToList();
+            if (pending.Count == 0 && content.TornLine is null)
             {
                 continue;
             }
 
-            using var journal = Journal.Open(path);
+            var recorded = content.Header?.Binding;
+            if (recorded is null || !recorded.Matches(CurrentBinding))
+            {
+                // Reading this org says nothing about another org's writes: leave that journal as it is.
+                Warn($"{Relative(path)} records {(recorded is null ? "no org" : recorded.ToString())}, not this run's {CurrentBinding}: " +
+                    (pending.Count > 0 ? $"its {pending.Count} pending write(s) are left for a run against that org." : $"its torn line {content.TornLine} is left as it is."));
+                continue;
+            }
+
+            // Opening cuts a torn last line off (and says so), so it is never reported twice.
+            using var journal = Journal.Open(path, Warn, Relative(path));
             foreach (var intent in pending)
             {
                 var outcome = await reconciler.ReconcileAsync(intent, CancellationToken.None);
@@ -174,14 +205,6 @@ public sealed partial class PipelineRun
         }
     }
 
-    private string NewestJournal()
-    {
-        var folder = Options.ArtifactsFolder;
-        return Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "journal.jsonl", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-                ?? throw new ConfigurationException($"No journal under {Relative(folder)}; pass --journal=<path>.")
-            : throw new ConfigurationException($"No journal under {Relative(folder)}; pass --journal=<path>.");
-    }
 
     private string Relative(string path) => Path.GetRelativePath(Options.RepositoryRoot, path).Replace('\\', '/');
 }

@@ -26,6 +26,8 @@ public sealed partial class PipelineRun
             RecordFailure(failure);
         }
 
+        // A finished run holds nothing: a refusal after Auth took the deploy lock lets it go here.
+        ReleaseDeploy();
         if (PipelineTargets.Find(Options.Target) is { ReachesOrg: false })
         {
             // Tools (Sandbox, Test, Help), not pipeline runs: nothing to report on the org.
@@ -99,19 +101,7 @@ public sealed partial class PipelineRun
         };
     }
 
-    /// <summary>
-    /// The journal a Rollback run worked from: the one given, else the newest under this environment's
-    /// artifacts, which is the one it just appended its compensations to.
-    /// </summary>
-    private string? RollbackJournal()
-    {
-        if (Options.JournalPath is { } given)
-        {
-            return Path.GetFullPath(given, Options.RepositoryRoot);
-        }
-
-        return Directory.Exists(Options.ArtifactsFolder)
-            ? Directory.EnumerateFiles(Options.ArtifactsFolder, "journal.jsonl", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-            : null;
-    }
+    /// <summary>The journal a Rollback run worked from: the one given, else the one it picked.</summary>
+    private string? RollbackJournal() =>
+        Options.JournalPath is { } given ? Path.GetFullPath(given, Options.RepositoryRoot) : RollbackJournalPath;
 }

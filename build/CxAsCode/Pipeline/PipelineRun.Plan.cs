@@ -10,7 +10,7 @@ public sealed partial class PipelineRun
     public void DryRun()
     {
         Plan = _savedPlan ?? Planner.Create(
-            Options.Environment,
+            CurrentBinding,
             DesiredObjects,
             Live ?? throw new InvalidOperationException("Extract has not run."),
             Options.Prune,

@@ -13,10 +13,16 @@ namespace CxAsCode.Pipeline;
 public sealed partial class PipelineRun
 {
     private Plan? _savedPlan;
+    private IReadOnlyList<PlanEntry> _storedDiffDiffers = [];
 
-    /// <summary>Decides which org and credential to use, and proves the credential with one token request.</summary>
+    /// <summary>
+    /// Decides which org and credential to use, proves the credential with one token request, and reads
+    /// which org it reaches (the id plans and journals record).
+    /// </summary>
     public async Task AuthAsync()
     {
+        // Local refusals come before the first request.
+        RefuseSyncOverLocalChanges();
         TakeDeployLockBeforeAuth();
         _connection = await Connection.OpenAsync(Options, _env, Masker, Time, CancellationToken.None);
         foreach (var notice in _connection.Notices)
@@ -36,7 +42,8 @@ public sealed partial class PipelineRun
         }, Time);
         _client = new GenesysClient(_connection.Http, _connection.ApiBase, _connection.Tokens, _pipelines, Masker, Requests, Time);
         await _connection.Tokens.GetTokenAsync(CancellationToken.None);
-        Log($"Auth: {_connection.Description}: token acquired.");
+        await ReadOrganizationAsync();
+        Log($"Auth: {_connection.Description}: token acquired; org '{OrgName}' ({CurrentBinding.OrgId}).");
         if (Options.Target == "Deploy")
         {
             // Before Extract, so the plan is made against an org whose earlier interrupted writes are settled.
@@ -51,10 +58,7 @@ public sealed partial class PipelineRun
         if (Options.PlanPath is { } planPath)
         {
             _savedPlan = PlanFile.Deserialize(File.ReadAllText(Path.GetFullPath(planPath, Options.RepositoryRoot)));
-            if (_savedPlan.Environment != Options.Environment)
-            {
-                throw new ConfigurationException($"The plan in {planPath} is for '{_savedPlan.Environment}', not '{Options.Environment}'.");
-            }
+            RequireMadeHere($"The plan in {planPath}", _savedPlan.Binding, $"Make a plan for {Options.Environment} with --target=DryRun --env={Options.Environment} --out=<file>.");
 
             var planned = _savedPlan.Entries.Where(e => e.Desired is not null).ToList();
             wantsMembers = (kind, sub, name) => planned.Any(e => e.Kind == kind.Name && NameComparer.Instance.Equals(e.Key, name) && e.Desired![sub.Field] is not null);
@@ -80,7 +84,9 @@ public sealed partial class PipelineRun
         Live = SnapshotNormalizer.Normalize(Live ?? throw new InvalidOperationException("Extract has not run."), _warnings);
         if (Desired is null)
         {
-            return; // applying a saved plan: state is not read
+            // Applying a saved plan: state is not read. What it will change is diffed against live now.
+            (_savedPlan, _storedDiffDiffers) = ApplyTimeDiff.Compute(_savedPlan!, Live);
+            return;
         }
 
         var (mappings, problems) = _store.LoadMappings(Options.Environment);
@@ -99,7 +105,7 @@ public sealed partial class PipelineRun
     {
         if (Desired is null)
         {
-            Log($"Validate: applying the saved plan from {Options.PlanPath}; its hash was verified, state/ is not read.");
+            ValidateSavedPlan();
             return;
         }
 
@@ -110,12 +116,37 @@ public sealed partial class PipelineRun
             return;
         }
 
+        ReportValidationErrors(Desired.EnvironmentPath);
+    }
+
+    /// <summary>
+    /// A saved plan's desired bodies meet the schema state files must meet; the plan printed next is the
+    /// diff against live now, and any entry whose stored diff says otherwise is named.
+    /// </summary>
+    private void ValidateSavedPlan()
+    {
+        var plan = _savedPlan ?? throw new InvalidOperationException("Extract has not run.");
+        ValidationErrors = SavedPlanValidation.Check(plan, Options.PlanPath!);
+        if (ValidationErrors.Count > 0)
+        {
+            ReportValidationErrors("the saved plan " + Options.PlanPath);
+        }
+
+        Log($"Validate: the saved plan from {Options.PlanPath}: hash verified, its {plan.Writes.Count()} change(s) valid, made for {plan.Binding}; state/ is not read.");
+        foreach (var entry in _storedDiffDiffers)
+        {
+            Warn($"the saved plan's diff for {entry.Kind} '{entry.Key}' is not what applying it would change now: the object changed since the plan (the deploy will refuse it), or the file was re-hashed after an edit. The diff below is computed against live, from the plan's desired bodies.");
+        }
+    }
+
+    private void ReportValidationErrors(string where)
+    {
         foreach (var error in ValidationErrors)
         {
             Log("  " + error);
             GitHub.Error($"{error.JsonPath}: {error.Message}", error.File);
         }
 
-        throw new ValidationFailedException($"{ValidationErrors.Count} problem(s) in {Desired.EnvironmentPath}; nothing was sent.");
+        throw new ValidationFailedException($"{ValidationErrors.Count} problem(s) in {where}; nothing was sent.");
     }
 }

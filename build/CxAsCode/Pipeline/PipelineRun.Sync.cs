@@ -1,3 +1,4 @@
+using CxAsCode.Configuration;
 using CxAsCode.Normalization;
 using CxAsCode.Resources;
 using Newtonsoft.Json.Linq;
@@ -15,6 +16,7 @@ public sealed partial class PipelineRun
     public void SyncState()
     {
         var live = Live ?? throw new InvalidOperationException("Extract has not run.");
+        RefuseSyncOverLocalChanges(syncing: true);
         var existing = DesiredObjects.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
         var asWritten = Desired!.Objects.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
         var files = new List<(ResourceKind, string, JObject)>();
@@ -38,6 +40,41 @@ public sealed partial class PipelineRun
             Log(Git.CommitPath(Options.RepositoryRoot, $"state/{Options.Environment}", message)
                 ? $"Sync: committed \"{message}\"."
                 : "Sync: nothing to commit.");
+        }
+    }
+
+    /// <summary>
+    /// Sync rewrites <c>state/&lt;env&gt;</c> wholesale, so uncommitted work there would be lost without a trace:
+    /// refused unless <c>--force</c>. Outside a git work tree nothing tells what is uncommitted, so the same.
+    /// Checked before Auth (no request is sent) and again right before writing.
+    /// </summary>
+    private void RefuseSyncOverLocalChanges(bool syncing = false)
+    {
+        if (!syncing && Options.Target != "Sync")
+        {
+            return;
+        }
+
+        var folder = $"state/{Options.Environment}";
+        var changes = Git.UncommittedChanges(Options.RepositoryRoot, folder);
+        if (changes is { Count: 0 })
+        {
+            return;
+        }
+
+        var what = changes is null
+            ? $"{Options.RepositoryRoot} is not a git work tree, so Sync cannot tell whether {folder} holds work it would overwrite"
+            : $"{folder} has {changes.Count} uncommitted change(s) ({string.Join(", ", changes.Take(5).Select(c => c.Trim()))}{(changes.Count > 5 ? ", …" : string.Empty)}) that Sync would overwrite";
+        if (!Options.Force)
+        {
+            throw new ConfigurationException(changes is null
+                ? $"{what}. Sync in a git clone of the repository, or pass --force to write anyway."
+                : $"{what}. Commit or stash them first, or pass --force to overwrite them.");
+        }
+
+        if (syncing)
+        {
+            Warn($"{what}; --force given, so they are overwritten.");
         }
     }
 }

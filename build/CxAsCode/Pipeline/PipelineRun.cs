@@ -84,8 +84,11 @@ public sealed partial class PipelineRun : IDisposable
 
     public RequestCounter Requests { get; } = new();
 
-    /// <summary>This run's folder: <c>artifacts/&lt;env&gt;/&lt;run-id&gt;</c>.</summary>
-    public string RunFolder => Path.Combine(Options.ArtifactsFolder, RunId);
+    /// <summary>
+    /// This run's folder: <c>artifacts/&lt;env&gt;/&lt;run-id&gt;</c> for a Deploy or Rollback, else the
+    /// <c>artifacts/&lt;env&gt;/latest</c> every run that writes nothing to the org shares (see <see cref="RunFolders"/>).
+    /// </summary>
+    public string RunFolder => Path.Combine(Options.ArtifactsFolder, _ownRunFolder ? RunId : RunFolders.Latest);
 
     /// <summary>A run for the Cake script: real environment variables, real clock, the console (colour only on a terminal).</summary>
     public static PipelineRun Create(PipelineOptions options) =>

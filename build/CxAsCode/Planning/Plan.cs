@@ -5,6 +5,15 @@ public sealed class Plan
 {
     public required string Environment { get; init; }
 
+    /// <summary>The org it was planned against (from the API); null only for a plan not made by a run.</summary>
+    public string? OrgId { get; init; }
+
+    /// <summary>The API host the org was reached at, for people to read.</summary>
+    public string? ApiHost { get; init; }
+
+    /// <summary>Where the plan applies, when it records an org.</summary>
+    public OrgBinding? Binding => OrgId is null ? null : new OrgBinding(Environment, OrgId, ApiHost ?? "an unknown host");
+
     /// <summary>When it was made (ISO-8601, UTC).</summary>
     public required string CreatedAt { get; init; }
 

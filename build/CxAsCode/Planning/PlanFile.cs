@@ -8,12 +8,14 @@ namespace CxAsCode.Planning;
 /// <summary>
 /// A plan saved with <c>--out=plan.json</c> and applied exactly with <c>--plan=plan.json</c>. The file is
 /// canonical JSON carrying a SHA-256 over its own content (<c>planHash</c>), so a plan edited after review
-/// is refused instead of applied.
+/// is refused instead of applied. The hash catches accidents (a hand edit, a bad merge, a truncated
+/// copy); it is not a signature: whoever can edit the file can recompute it. The environment, org id and
+/// API host it was made for are inside the hashed content, so a deploy can refuse a plan made elsewhere.
 /// </summary>
 public static class PlanFile
 {
-    /// <summary>The format this build writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The format this build writes and reads. Version 2 records the org (version 1 did not, so it is refused).</summary>
+    public const int FormatVersion = 2;
 
     /// <summary>The plan as canonical JSON text, with its <c>planHash</c>.</summary>
     public static string Serialize(Plan plan)
@@ -23,6 +25,8 @@ public static class PlanFile
         {
             ["formatVersion"] = FormatVersion,
             ["environment"] = plan.Environment,
+            ["orgId"] = plan.OrgId,
+            ["apiHost"] = plan.ApiHost,
             ["createdAt"] = plan.CreatedAt,
             ["commit"] = plan.Commit,
             ["summary"] = PlanCounts.ToJson(plan),
@@ -57,7 +61,9 @@ public static class PlanFile
         if ((long)version != FormatVersion)
         {
             throw new PlanFileException(
-                $"plan file has formatVersion {version}, and this build reads only version {FormatVersion}. Make a new plan with this build (--target=DryRun --out=...).");
+                $"plan file has formatVersion {version}, and this build reads only version {FormatVersion}" +
+                ((long)version < FormatVersion ? ", which records the org a plan applies to" : string.Empty) +
+                ". Make a new plan with this build (--target=DryRun --out=...).");
         }
 
         if (document["planHash"] is not { Type: JTokenType.String } stored)
@@ -76,6 +82,8 @@ public static class PlanFile
         return new Plan
         {
             Environment = PlanEntryJson.RequiredString(document, "environment", string.Empty),
+            OrgId = PlanEntryJson.RequiredString(document, "orgId", string.Empty),
+            ApiHost = PlanEntryJson.RequiredString(document, "apiHost", string.Empty),
             CreatedAt = PlanEntryJson.RequiredString(document, "createdAt", string.Empty),
             Commit = PlanEntryJson.OptionalString(document, "commit", string.Empty),
             Entries = document["entries"] is JArray entries

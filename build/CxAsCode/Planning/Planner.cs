@@ -6,7 +6,7 @@ namespace CxAsCode.Planning;
 /// <summary>Desired canonical objects versus the live snapshot → a <see cref="Plan"/>. Pure: no API calls.</summary>
 internal static class Planner
 {
-    public static Plan Create(string environment, IReadOnlyList<ResourceObject> desired, LiveSnapshot live, bool prune, string createdAt, string? commit)
+    public static Plan Create(OrgBinding target, IReadOnlyList<ResourceObject> desired, LiveSnapshot live, bool prune, string createdAt, string? commit)
     {
         var entries = new List<PlanEntry>();
         var unchanged = 0;
@@ -28,8 +28,8 @@ internal static class Planner
                 }
 
                 // A field state leaves out that the server defaults is the server's choice, not a change.
-                var target = kind.ServerDefaults?.Invoke(item.Body, current.Body) ?? item.Body;
-                var changes = JsonDiff.Between(current.Body, target);
+                var expected = kind.ServerDefaults?.Invoke(item.Body, current.Body) ?? item.Body;
+                var changes = JsonDiff.Between(current.Body, expected);
                 if (changes.Count == 0)
                 {
                     unchanged++;
@@ -37,7 +37,7 @@ internal static class Planner
                 }
 
                 var action = kind.WriteStrategy == WriteStrategy.CreateDelete ? ChangeAction.Replace : ChangeAction.Update;
-                entries.Add(Against(current, action) with { Desired = target, Changes = changes, SourceFile = item.SourceFile });
+                entries.Add(Against(current, action) with { Desired = expected, Changes = changes, SourceFile = item.SourceFile });
             }
 
             foreach (var orphan in live.Of(kind).Where(l => !wanted.ContainsKey(l.Key)))
@@ -49,7 +49,7 @@ internal static class Planner
             }
         }
 
-        return new Plan { Environment = environment, CreatedAt = createdAt, Commit = commit, Entries = entries, Unchanged = unchanged };
+        return new Plan { Environment = target.Environment, OrgId = target.OrgId, ApiHost = target.ApiHost, CreatedAt = createdAt, Commit = commit, Entries = entries, Unchanged = unchanged };
     }
 
     private static PlanEntry Against(ResourceObject live, ChangeAction action) =>

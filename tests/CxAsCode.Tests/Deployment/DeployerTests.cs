@@ -22,7 +22,7 @@ public sealed class DeployerTests
     {
         _api = new FakeApi();
         _journalPath = Path.Combine(Path.GetTempPath(), $"cxascode-journal-{Guid.NewGuid():N}.jsonl");
-        _journal = Journal.Open(_journalPath);
+        _journal = TestJournals.Create(_journalPath);
         _lines.Clear();
     }
 

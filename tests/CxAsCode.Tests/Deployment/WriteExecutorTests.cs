@@ -24,7 +24,7 @@ public sealed class WriteExecutorTests
     {
         _api = new FakeApi();
         _journalPath = Path.Combine(Path.GetTempPath(), $"cxascode-journal-{Guid.NewGuid():N}.jsonl");
-        _journal = Journal.Open(_journalPath);
+        _journal = TestJournals.Create(_journalPath);
         _lines.Clear();
     }
 

@@ -2,10 +2,41 @@ using System.Diagnostics;
 
 namespace CxAsCode.Tests.Integration;
 
-/// <summary>Runs <c>./build.sh</c> from the repository root as a user would, against a given sandbox.</summary>
+/// <summary>
+/// Runs <c>./build.sh</c> as a user would, against a given sandbox, in a clone of the checkout
+/// (<see cref="RepositoryCopy"/>), never in the checkout itself: the runs' plans, journals, reports and
+/// sandbox org land in the clone. Each test starts from a clean clone; runs within one test share it.
+/// </summary>
 internal static class BuildScript
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    private static readonly Lazy<RepositoryCopy> Copy = new(() => RepositoryCopy.Create(TestRepository.RepositoryRoot).WarmUp());
+    private static string? _resetFor;
+
+    /// <summary>The clone ./build.sh runs in, reset for the calling test: read its artifacts/ and state/ here.</summary>
+    public static string Root
+    {
+        get
+        {
+            var test = TestContext.CurrentContext.Test.ID;
+            if (_resetFor != test)
+            {
+                Copy.Value.Reset();
+                _resetFor = test;
+            }
+
+            return Copy.Value.Root;
+        }
+    }
+
+    /// <summary>Deletes the clone at the end of the test session, if one was made.</summary>
+    public static void DeleteCopy()
+    {
+        if (Copy.IsValueCreated)
+        {
+            Copy.Value.Delete();
+        }
+    }
 
     public static Task<(int ExitCode, string Output)> RunAsync(SandboxHost? sandbox, params string[] arguments) =>
         RunAsync(sandbox, new Dictionary<string, string?>(), arguments);
@@ -17,7 +48,7 @@ internal static class BuildScript
     {
         var start = new ProcessStartInfo("bash")
         {
-            WorkingDirectory = TestRepository.RepositoryRoot,
+            WorkingDirectory = Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

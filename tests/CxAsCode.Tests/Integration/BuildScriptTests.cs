@@ -38,7 +38,7 @@ internal sealed class BuildScriptTests
     {
         var (exit, output) = await BuildScript.RunAsync(_sandbox, "--target=DryRun", "--env=test", "--detailed-exitcode");
 
-        var planJson = Path.Combine(TestRepository.RepositoryRoot, "artifacts", "test", "plan.json");
+        var planJson = Path.Combine(BuildScript.Root, "artifacts", "test", "plan.json");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exit, Is.EqualTo(2), output);

@@ -47,22 +47,38 @@ internal sealed class PipelineDriver : IDisposable
         run.DryRun();
     }
 
-    /// <summary>Deploy with the Cake graph's OnError hook (rollback), then Finish; returns the exit code.</summary>
+    /// <summary>
+    /// Deploy with the Cake graph's OnError hook (rollback), then Finish; returns the exit code. Like the
+    /// graph, Deploy runs with no changes too (it says so and sends nothing).
+    /// </summary>
     public static async Task<int> DeployAsync(PipelineRun run)
     {
-        if (run.Plan!.HasChanges)
+        try
         {
-            try
-            {
-                await run.DeployAsync();
-            }
-            catch (Exception e)
-            {
-                await run.RollBackFailedDeployAsync(e);
-            }
+            await run.DeployAsync();
+        }
+        catch (Exception e)
+        {
+            await run.RollBackFailedDeployAsync(e);
         }
 
         return run.Finish(null);
+    }
+
+    /// <summary>The Rollback target as the graph wires it (Auth → Rollback), then Finish; returns the exit code.</summary>
+    public async Task<(PipelineRun Run, int ExitCode)> RollbackAsync(Func<PipelineOptions, PipelineOptions>? adjust = null)
+    {
+        var run = NewRun("Rollback", adjust);
+        try
+        {
+            await run.AuthAsync();
+            await run.RollbackAsync();
+            return (run, run.Finish(null));
+        }
+        catch (Exception e)
+        {
+            return (run, run.Finish(e));
+        }
     }
 
     /// <summary>A whole run of a target; returns the exit code (Finish records any failure, as Teardown does).</summary>

@@ -107,7 +107,7 @@ internal sealed class PlatformShapesTests : SandboxPipelineFixture
 
     private async Task<PipelineRun> SyncAsync()
     {
-        var run = Driver.NewRun("Sync");
+        var run = Driver.NewRun("Sync", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Force = true }); // a temp folder, not a git clone
         await run.AuthAsync();
         await run.ExtractAsync();
         run.Normalize();

@@ -70,14 +70,14 @@ internal sealed class RollbackTests : SandboxPipelineFixture
         await PostSkillAsync("Heat Pumps");
         var journalPath = Path.Combine(Repository.Root, "artifacts", "dev", "crashed", "journal.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(journalPath)!);
-        File.WriteAllText(journalPath, """{"seq":1,"phase":"intent","kind":"skills","key":"Heat Pumps","operation":"create","method":"POST","path":"/api/v2/routing/skills","body":{"name":"Heat Pumps"}}""" + "\n");
+        JournalLines.Write(journalPath, await JournalLines.HeaderAsync(Driver), JournalLines.PendingSkillCreate("Heat Pumps"));
         await Sandbox.ClearRequestsAsync();
 
         var run = Driver.NewRun("Rollback", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, JournalPath = journalPath });
         await run.AuthAsync();
         await run.RollbackAsync();
 
-        var requests = (await Sandbox.RequestsAsync()).Where(r => (string?)r["path"] != "/oauth/token").Select(r => $"{r["method"]} {r["path"]}").ToList();
+        var requests = (await Sandbox.RequestsAsync()).Where(r => (string?)r["path"] is not "/oauth/token" and not "/api/v2/organizations/me").Select(r => $"{r["method"]} {r["path"]}").ToList();
         var journal = Journal.Read(journalPath);
         using (Assert.EnterMultipleScope())
         {
@@ -101,7 +101,7 @@ internal sealed class RollbackTests : SandboxPipelineFixture
         await SandboxHost.SettleAsync(); // the crash was a while ago
         var crashed = Path.Combine(Repository.Root, "artifacts", "dev", "crashed", "journal.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(crashed)!);
-        File.WriteAllText(crashed, """{"seq":1,"phase":"intent","kind":"skills","key":"Heat Pumps","operation":"create","method":"POST","path":"/api/v2/routing/skills","body":{"name":"Heat Pumps"}}""" + "\n");
+        JournalLines.Write(crashed, await JournalLines.HeaderAsync(Driver), JournalLines.PendingSkillCreate("Heat Pumps"));
 
         var (run, exit) = await Driver.RunAsync("Deploy");
 

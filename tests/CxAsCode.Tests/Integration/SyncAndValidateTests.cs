@@ -86,7 +86,8 @@ internal sealed partial class SyncAndValidateTests : SandboxPipelineFixture
 
     private async Task<PipelineRun> SyncAsync()
     {
-        var run = Driver.NewRun("Sync");
+        // --force: these tests are about what Sync writes, not its refusal to overwrite local work (SyncGuardTests).
+        var run = Driver.NewRun("Sync", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Parallelism = o.Parallelism, Force = true });
         await run.AuthAsync();
         await run.ExtractAsync();
         run.Normalize();

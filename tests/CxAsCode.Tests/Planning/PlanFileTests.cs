@@ -52,8 +52,10 @@ public class PlanFileTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((int?)document["formatVersion"], Is.EqualTo(1));
+            Assert.That((int?)document["formatVersion"], Is.EqualTo(2));
             Assert.That((string?)document["environment"], Is.EqualTo("dev"));
+            Assert.That((string?)document["orgId"], Is.EqualTo(SamplePlans.OrgId));
+            Assert.That((string?)document["apiHost"], Is.EqualTo(SamplePlans.ApiHost));
             Assert.That((string?)document["commit"], Is.EqualTo("0123abc"));
             Assert.That((int?)document["unchanged"], Is.EqualTo(20));
             Assert.That(document["summary"]!.ToString(Newtonsoft.Json.Formatting.None),
@@ -86,12 +88,58 @@ public class PlanFileTests
     }
 
     [Test]
-    public void Deserialize_OtherFormatVersion_ThrowsNamingBothVersions()
+    public void Deserialize_NewerFormatVersion_ThrowsNamingBothVersions()
     {
-        var text = PlanFile.Serialize(SamplePlans.Mixed()).Replace("\"formatVersion\": 1", "\"formatVersion\": 2", StringComparison.Ordinal);
+        var text = PlanFile.Serialize(SamplePlans.Mixed()).Replace("\"formatVersion\": 2", "\"formatVersion\": 3", StringComparison.Ordinal);
 
         Assert.That(() => PlanFile.Deserialize(text),
-            Throws.TypeOf<PlanFileException>().With.Message.Contains("formatVersion 2").And.Message.Contains("only version 1"));
+            Throws.TypeOf<PlanFileException>().With.Message.Contains("formatVersion 3").And.Message.Contains("only version 2"));
+    }
+
+    [Test]
+    public void Deserialize_VersionOneWithoutOrg_ThrowsSayingVersionTwoRecordsTheOrg()
+    {
+        // A version 1 plan as that build wrote it: no org, hashed without one.
+        var document = (JObject)CanonicalJson.Parse(PlanFile.Serialize(SamplePlans.Mixed()));
+        document.Remove("planHash");
+        document.Remove("orgId");
+        document.Remove("apiHost");
+        document["formatVersion"] = 1;
+        document["planHash"] = "sha256:" + CanonicalJson.Hash(document);
+
+        Assert.That(() => PlanFile.Deserialize(CanonicalJson.Serialize(document)),
+            Throws.TypeOf<PlanFileException>().With.Message.EqualTo(
+                "plan file has formatVersion 1, and this build reads only version 2, which records the org a plan applies to. Make a new plan with this build (--target=DryRun --out=...)."));
+    }
+
+    [Test]
+    public void Deserialize_OrgIdEdited_ThrowsHashMismatch()
+    {
+        var text = PlanFile.Serialize(SamplePlans.Mixed());
+        var edited = text.Replace(SamplePlans.OrgId, "11111111-0000-4000-8000-000000000000", StringComparison.Ordinal);
+        Assume.That(edited, Is.Not.EqualTo(text));
+
+        Assert.That(() => PlanFile.Deserialize(edited), Throws.TypeOf<PlanFileException>().With.Message.Contains("hash mismatch"));
+    }
+
+    [Test]
+    public void Deserialize_NoOrgIdWithValidHash_ThrowsNamingTheField()
+    {
+        var document = (JObject)CanonicalJson.Parse(PlanFile.Serialize(SamplePlans.Mixed()));
+        document.Remove("planHash");
+        document.Remove("orgId");
+        document["planHash"] = "sha256:" + CanonicalJson.Hash(document);
+
+        Assert.That(() => PlanFile.Deserialize(CanonicalJson.Serialize(document)),
+            Throws.TypeOf<PlanFileException>().With.Message.EqualTo("plan file: \"orgId\" is missing."));
+    }
+
+    [Test]
+    public void Deserialize_Plan_KeepsWhereItApplies()
+    {
+        var copy = PlanFile.Deserialize(PlanFile.Serialize(SamplePlans.Mixed()));
+
+        Assert.That(copy.Binding, Is.EqualTo(new OrgBinding("dev", SamplePlans.OrgId, SamplePlans.ApiHost)));
     }
 
     [Test]
@@ -135,6 +183,8 @@ public class PlanFileTests
         var plan = new Plan
         {
             Environment = "dev",
+            OrgId = SamplePlans.OrgId,
+            ApiHost = SamplePlans.ApiHost,
             CreatedAt = "2025-05-01T10:00:00Z",
             Entries = [new PlanEntry("queues", "Q", ChangeAction.Create) { Desired = body, Changes = JsonDiff.Between(null, body) }],
         };

@@ -1,5 +1,6 @@
 using CxAsCode.Planning;
 using CxAsCode.Resources;
+using CxAsCode.Tests.Planning.Rendering;
 using CxAsCode.Tests.TestData;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -36,7 +37,7 @@ public class PlannerTests
     }
 
     private Plan PlanFor(IReadOnlyList<ResourceObject> desired, bool prune = false) =>
-        Planner.Create("dev", desired, _live, prune, CreatedAt, "0123abc");
+        Planner.Create(new OrgBinding("dev", SamplePlans.OrgId, SamplePlans.ApiHost), desired, _live, prune, CreatedAt, "0123abc");
 
     private static string Describe(PlanEntry entry) => $"{entry.Action} {entry.Kind}: {entry.Key}";
 
@@ -280,7 +281,7 @@ public class PlannerTests
         var body = org.Canonical(ResourceKinds.Queues, "Complaints");
         Assume.That(body["wrapupCodes"], Is.Null);
 
-        var plan = Planner.Create("dev", [Desired.Of(ResourceKinds.Queues, body)], org.Normalized(), prune: false, CreatedAt, commit: null);
+        var plan = Planner.Create(new OrgBinding("dev", SamplePlans.OrgId, SamplePlans.ApiHost), [Desired.Of(ResourceKinds.Queues, body)], org.Normalized(), prune: false, CreatedAt, commit: null);
 
         using (Assert.EnterMultipleScope())
         {

@@ -92,7 +92,7 @@ public sealed class RollbackRunnerTests
 
     private async Task<RollbackResult> RollbackAsync()
     {
-        using var journal = Journal.Open(_journalPath);
+        using var journal = CxAsCode.Tests.Deployment.TestJournals.OpenOrCreate(_journalPath);
         var window = _api.Window();
         var runner = new RollbackRunner(journal, new Reconciler(_api.Reader, window), new Compensator(_api.Sender(), _api.Reader), _api.Masker, _api.Time, _lines.Add);
         return await _api.RunAsync(runner.RollbackAsync(CancellationToken.None));
@@ -100,7 +100,7 @@ public sealed class RollbackRunnerTests
 
     private void WriteJournal(params JournalEntry[] entries)
     {
-        using var journal = Journal.Open(_journalPath);
+        using var journal = CxAsCode.Tests.Deployment.TestJournals.OpenOrCreate(_journalPath);
         foreach (var entry in entries)
         {
             journal.Append(entry);

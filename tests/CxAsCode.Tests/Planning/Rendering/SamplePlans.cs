@@ -6,6 +6,11 @@ namespace CxAsCode.Tests.Planning.Rendering;
 /// <summary>Plans with every action, for the renderer and plan file tests.</summary>
 internal static class SamplePlans
 {
+    /// <summary>The org sample plans are made for.</summary>
+    public const string OrgId = "9a8b7c6d-0000-4000-8000-00000000000a";
+
+    public const string ApiHost = "api.mypurecloud.ie";
+
     /// <summary>Names an org admin could type that must not forge log lines, commands, tables or HTML.</summary>
     public static readonly string[] HostileNames =
     [
@@ -55,6 +60,8 @@ internal static class SamplePlans
         return new Plan
         {
             Environment = "dev",
+            OrgId = OrgId,
+            ApiHost = ApiHost,
             CreatedAt = "2025-05-01T10:00:00Z",
             Commit = "0123abc",
             Unchanged = 20,
