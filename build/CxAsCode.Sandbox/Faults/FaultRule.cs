@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Sandbox.Faults;
@@ -13,6 +14,7 @@ internal sealed class FaultRule
     /// <summary>Shown in the request log's <c>fault</c> column; the id unless the test named it.</summary>
     public required string Name { get; init; }
 
+    /// <summary>An HTTP method, <c>*</c> for any, or <c>WRITE</c> for any but GET (a fault on "the Nth write" of a run).</summary>
     public string Method { get; init; } = "*";
 
     public required Regex Path { get; init; }
@@ -49,7 +51,9 @@ internal sealed class FaultRule
     public void Release() => Interlocked.Decrement(ref _waiting);
 
     public bool Matches(string method, string path) =>
-        (Method == "*" || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) && Path.IsMatch(path);
+        (Method == "*"
+            || (Method == "WRITE" && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+            || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) && Path.IsMatch(path);
 
     /// <summary>The status a fault answers with without applying the request; null when it only delays
     /// or drops. An echoing fault with no status is a 500, the hostile server the leak tests need.</summary>

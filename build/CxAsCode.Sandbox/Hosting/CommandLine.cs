@@ -18,7 +18,7 @@ internal static class CommandLine
           --reset             ignore the saved org.json and start from the seed
           --rate-limit N      requests per minute per token (default 300; 0 = unlimited)
           --realism on|off    behave like the real platform: lags, validation, defaults,
-                              divisions, queue rules (default off; see the README)
+                              divisions, queue rules (default on; off = a friendly sandbox)
           --list-lag S        seconds lists lag behind writes (realism on: 5)
           --get-lag S         seconds GET by id lags behind writes (realism on: 2)
           --queue-delete-linger S
@@ -36,7 +36,8 @@ internal static class CommandLine
     /// <c>--help</c>).</summary>
     public static SandboxOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
-        var options = new SandboxOptions { DataDir = ".sandbox" };
+        // Realism on by default: what someone sees from the command line is what a real org does (README).
+        var options = new SandboxOptions { DataDir = ".sandbox", Realism = RealismProfile.Realistic() };
         var lags = new List<Action<ConsistencyLags>>();
         error = null;
         for (var i = 0; i < args.Count; i++)

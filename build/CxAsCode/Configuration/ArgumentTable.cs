@@ -57,6 +57,15 @@ public static class ArgumentTable
         Help = "plan deletes for live objects state does not have (without it they are reported as unmanaged)",
     };
 
+    public static PipelineArgument ForceDelete { get; } = new()
+    {
+        Name = "force-delete",
+        Kind = ArgumentKind.Flag,
+        Default = "false",
+        UsedBy = ["DryRun", "Deploy"],
+        Help = "planned queue deletes end the queue's conversations in progress (`forceDelete=true`); the plan records and shows it (without it the platform refuses to delete a queue in use)",
+    };
+
     public static PipelineArgument DetailedExitCode { get; } = new()
     {
         Name = "detailed-exitcode",
@@ -197,7 +206,7 @@ public static class ArgumentTable
 
     /// <summary>Every argument, in help order. Declared last: static properties initialise top to bottom.</summary>
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [Target, Env, Out, Plan, Prune, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, From, To, Only, Parallelism, RateLimit, MaxRetryAfter, ConsistencyWindow, Port];
+        [Target, Env, Out, Plan, Prune, ForceDelete, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, From, To, Only, Parallelism, RateLimit, MaxRetryAfter, ConsistencyWindow, Port];
 
     /// <summary>The argument of that name, ignoring case as Cake does; null when there is none.</summary>
     public static PipelineArgument? Find(string name) =>

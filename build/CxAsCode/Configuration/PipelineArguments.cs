@@ -57,6 +57,7 @@ public static class PipelineArguments
             OutPath = Text(ArgumentTable.Out),
             PlanPath = Text(ArgumentTable.Plan),
             Prune = Flag(ArgumentTable.Prune),
+            ForceDelete = Flag(ArgumentTable.ForceDelete),
             DetailedExitCode = Flag(ArgumentTable.DetailedExitCode),
             UseSandbox = Flag(ArgumentTable.Sandbox),
             Confirm = Text(ArgumentTable.Confirm),

@@ -25,6 +25,9 @@ public sealed class PipelineOptions
     /// <summary>--prune: delete live objects that state does not have. Default off: they are reported as unmanaged.</summary>
     public bool Prune { get; init; }
 
+    /// <summary>--force-delete: planned deletes of kinds that can end work in progress do so (queues: <c>forceDelete=true</c>).</summary>
+    public bool ForceDelete { get; init; }
+
     /// <summary>--detailed-exitcode: exit 2 when DryRun finds changes.</summary>
     public bool DetailedExitCode { get; init; }
 

@@ -87,7 +87,7 @@ internal sealed class Deployer
             }
             catch (Exception e)
             {
-                var failure = e is PreconditionFailedException ? e : new InvalidOperationException($"{entry.Action.ToString().ToLowerInvariant()} {entry.Kind} '{entry.Key}': {e.Message}", e);
+                var failure = e is PreconditionFailedException ? e : new InvalidOperationException(WriteRefusals.Describe(entry, e), e);
                 Interlocked.CompareExchange(ref firstFailure, failure, null);
                 await stop.CancelAsync();
             }

@@ -79,6 +79,11 @@ internal sealed class EntryWriter
         {
             var fresh = await ReadObjectAsync(cancellationToken);
             var body = ServerVersions.Stamp(_kind, RequestBodies.For(_kind, _entry.Desired!, fresh, _ids.Resolve), fresh);
+            if (CarriedOverClearing.FirstWrite(_kind, body, fresh) is { } cleared)
+            {
+                fresh = await ClearCarriedOverAsync(id, fresh, cleared, cancellationToken);
+            }
+
             await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Update, HttpMethod.Put, _kind.ItemPath(id))
             {
                 Body = body,
@@ -94,6 +99,23 @@ internal sealed class EntryWriter
         }
 
         await SyncMembersAsync(id, _verified!, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first of two PUTs: empties what the org owns at places the update drops (a ring's member groups),
+    /// journaled as an update of its own so a rollback puts them back. The second PUT follows at once on the
+    /// object this one leaves: a read in between could show the replica from before it, and tell us nothing.
+    /// </summary>
+    private async Task<JObject> ClearCarriedOverAsync(string id, JObject fresh, JObject cleared, CancellationToken cancellationToken)
+    {
+        await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Update, HttpMethod.Put, _kind.ItemPath(id))
+        {
+            Body = ServerVersions.Stamp(_kind, RequestBodies.FromPreImage(_kind, WithoutMembers(cleared)), fresh),
+            ObjectId = id,
+            PreImage = WithoutMembers(fresh),
+            PreFingerprint = Fingerprints.OfObject(_kind, fresh),
+        }, cancellationToken);
+        return cleared;
     }
 
     /// <summary>The division change of a kind whose update leaves the division alone: its own write, journaled and undoable.</summary>
@@ -121,7 +143,8 @@ internal sealed class EntryWriter
             fresh[sub.Field] = new JArray(members.Select(m => new JObject { ["id"] = m }));
         }
 
-        await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Delete, HttpMethod.Delete, _kind.ItemPath(id))
+        var force = _entry.ForceDelete && _kind.ForceDeleteParameter is { } parameter ? $"?{parameter}=true" : string.Empty;
+        await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Delete, HttpMethod.Delete, _kind.ItemPath(id) + force)
         {
             ObjectId = id,
             PreImage = fresh,

@@ -9,13 +9,15 @@ public sealed partial class PipelineRun
     /// <summary>Plans (or loads the saved plan), prints it, and writes <c>plan.json</c> and <c>plan.md</c>.</summary>
     public void DryRun()
     {
-        Plan = _savedPlan ?? Planner.Create(
-            CurrentBinding,
-            DesiredObjects,
-            Live ?? throw new InvalidOperationException("Extract has not run."),
-            Options.Prune,
-            StartedAt,
-            Commit);
+        Plan = _savedPlan ?? ForceDeletes.Mark(
+            Planner.Create(
+                CurrentBinding,
+                DesiredObjects,
+                Live ?? throw new InvalidOperationException("Extract has not run."),
+                Options.Prune,
+                StartedAt,
+                Commit),
+            Options.ForceDelete);
         Write(PlanConsoleRenderer.Render(Plan, color: UseColor));
 
         Directory.CreateDirectory(Options.ArtifactsFolder);

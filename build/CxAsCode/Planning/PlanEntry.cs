@@ -20,5 +20,8 @@ public sealed record PlanEntry(string Kind, string Key, ChangeAction Action)
     /// <summary>The state file behind the change, relative to the repository root.</summary>
     public string? SourceFile { get; init; }
 
+    /// <summary>A delete that ends the object's work in progress (<c>--force-delete</c>, queues only).</summary>
+    public bool ForceDelete { get; init; }
+
     public bool IsWrite => Action != ChangeAction.Unmanaged;
 }

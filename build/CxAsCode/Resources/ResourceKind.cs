@@ -69,6 +69,15 @@ public sealed class ResourceKind
     /// </summary>
     public string? DivisionObjectType { get; init; }
 
+    /// <summary>
+    /// The query parameter that makes a delete end the object's work in progress (queues: <c>forceDelete</c>),
+    /// sent only on deletes the plan marks (<c>--force-delete</c>); null when the kind has none.
+    /// </summary>
+    public string? ForceDeleteParameter { get; init; }
+
+    /// <summary>What an object of this kind loses when deleted and created again, for reports; null when nothing.</summary>
+    public string? LostOnRecreate { get; init; }
+
     /// <summary>Field schema used by validation; absent fields are optional.</summary>
     public IReadOnlyDictionary<string, FieldSchema> Schema { get; init; } = new Dictionary<string, FieldSchema>();
 

@@ -67,6 +67,10 @@ public static class ResourceKinds
         // The Terraform provider moves a queue with util.UpdateObjectDivision(d, "QUEUE", …) after its PUT
         // (genesyscloud/routing_queue/resource_genesyscloud_routing_queue.go, updateQueue).
         DivisionObjectType = "QUEUE",
+        // The provider deletes every queue with forceDelete=true; we send it only when the plan says so, since
+        // it ends conversations in progress (genesys-api.md §6; resource_genesyscloud_routing_queue.go).
+        ForceDeleteParameter = "forceDelete",
+        LostOnRecreate = "the platform dropped its agent members and every reference to its old id (flows, user memberships) with it: add them again",
         ServerDefaults = QueueDefaults.FillFrom,
         PrepareBody = QueueDefaults.PrepareBody,
         SubResources = [new("wrapupCodes", "/wrapupcodes", "wrapupcodes", PageSize: 100, MaxPerAdd: 100)],

@@ -45,8 +45,12 @@ internal sealed partial class Compensator
                 : Changed(kind, write, "an object with this name exists again; check it by hand");
         }
 
-        return await CompleteRecreatedAsync(kind, write, created, Window.Now, $"recreated (new id {(string?)created["id"]})", attempts, cancellationToken);
+        return await CompleteRecreatedAsync(kind, write, created, Window.Now, Recreated(kind, (string?)created["id"]), attempts, cancellationToken);
     }
+
+    /// <summary>"recreated (new id …)", and what the kind loses with its old id, so the report tells a person what to put back.</summary>
+    private static string Recreated(ResourceKind kind, string? id) =>
+        kind.LostOnRecreate is null ? $"recreated (new id {id})" : $"recreated with a new id {id}; {kind.LostOnRecreate}";
 
     private static Observation<GuardRead> SeeDeleted(ResourceKind kind, JournalEntry write, JObject? found)
     {

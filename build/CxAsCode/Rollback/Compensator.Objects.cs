@@ -58,9 +58,9 @@ internal sealed partial class Compensator
             : Stable(Verdict.Changed, "changed after our create", now);
     }
 
-    private async Task<(WriteStatus, string)> UndoUpdateAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, AttemptCounter attempts, CancellationToken cancellationToken)
+    private async Task<(WriteStatus, string)> UndoUpdateAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, RollbackContext context, AttemptCounter attempts, CancellationToken cancellationToken)
     {
-        var settled = await SettleAsync(since, async token => SeeUpdated(kind, write, await _reader.ReadStateAsync(kind, write.ObjectId!, token)), cancellationToken);
+        var settled = await SettleAsync(since, async token => SeeUpdated(kind, write, await _reader.ReadStateAsync(kind, write.ObjectId!, token), context), cancellationToken);
         switch (settled.Value.Verdict)
         {
             case Verdict.AlreadyUndone:
@@ -75,7 +75,7 @@ internal sealed partial class Compensator
         return (WriteStatus.Compensated, "pre-image restored");
     }
 
-    private static Observation<GuardRead> SeeUpdated(ResourceKind kind, JournalEntry write, LiveRead read)
+    private static Observation<GuardRead> SeeUpdated(ResourceKind kind, JournalEntry write, LiveRead read, RollbackContext context)
     {
         if (!read.Exists)
         {
@@ -93,6 +93,13 @@ internal sealed partial class Compensator
         {
             // A replica that has not seen our write yet: what it shows says nothing about now.
             return Unclear($"{kind} '{write.Key}' reads older than our own write");
+        }
+
+        if (context.IsLaterOwnWrite(write, now))
+        {
+            // Two writes of ours to one object (member groups emptied, then the ring dropped): the later one
+            // is undone first, and a replica may still show it.
+            return Unclear($"{kind} '{write.Key}' still reads as a later write of ours left it");
         }
 
         var fresh = Freshness.IsNotOlder(current, write.PostImage);

@@ -37,7 +37,7 @@ internal sealed partial class Compensator
         return write.Operation switch
         {
             WriteOperation.Create => await UndoCreateAsync(kind, write, since, attempts, cancellationToken),
-            WriteOperation.Update => await UndoUpdateAsync(kind, write, since, attempts, cancellationToken),
+            WriteOperation.Update => await UndoUpdateAsync(kind, write, since, context, attempts, cancellationToken),
             WriteOperation.Delete => await UndoDeleteAsync(kind, write, since, attempts, cancellationToken),
             WriteOperation.MoveDivision => await UndoMoveAsync(kind, write, since, attempts, cancellationToken),
             _ => await UndoMembersAsync(kind, write, since, context, attempts, cancellationToken),

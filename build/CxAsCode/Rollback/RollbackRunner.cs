@@ -55,8 +55,10 @@ internal sealed class RollbackRunner
 
     private async Task<(WriteStatus, string)> CompensateAsync(JournalEntry write, RollbackContext context, AttemptCounter attempts, CancellationToken cancellationToken)
     {
-        // The window runs from our last write to the object: the write itself, or an earlier attempt to undo it.
-        var since = JournalTimes.Latest(_journal.Entries.Where(e => e.Seq == write.Seq && e.Phase != JournalPhase.Intent).Select(e => e.Timestamp).Append(write.Timestamp), _time.GetUtcNow());
+        // The window runs from our last write to the object: the write itself, a later write of ours to the same
+        // object, or an undo of either.
+        var ours = _journal.Entries.Where(e => e.Phase != JournalPhase.Intent && (e.Seq == write.Seq || (write.ObjectId is not null && e.ObjectId == write.ObjectId && e.Seq > write.Seq)));
+        var since = JournalTimes.Latest(ours.Select(e => e.Timestamp).Append(write.Timestamp), _time.GetUtcNow());
         try
         {
             return await _compensator.CompensateAsync(write, since, context, attempts, cancellationToken);

@@ -206,7 +206,7 @@ public sealed class CompensatorTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((status, detail), Is.EqualTo((WriteStatus.Compensated, "recreated (new id q-again)")), "a lingering copy is not a recreation");
+            Assert.That((status, detail), Is.EqualTo((WriteStatus.Compensated, "recreated with a new id q-again; the platform dropped its agent members and every reference to its old id (flows, user memberships) with it: add them again")), "a lingering copy is not a recreation");
             Assert.That(_api.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(10)));
             Assert.That(_api.Writes().Select(w => $"{w.Method} {w.Path}"), Is.EqualTo(new[] { $"POST {Queues}", $"POST {Queues}/q-again/wrapupcodes" }));
         }

@@ -18,8 +18,8 @@ public sealed class CommandLineTests
             Assert.That(options?.RequestsPerMinute, Is.EqualTo(300));
             Assert.That(options?.Reset, Is.False);
             Assert.That(options?.ParentPid, Is.Null);
-            Assert.That(options?.Realism.AnyRules, Is.False, "realism is off until the engine survives it (README)");
-            Assert.That(options?.Realism.Consistency.Longest, Is.EqualTo(TimeSpan.Zero));
+            Assert.That(options?.Realism is { Validation: true, ServerDefaults: true, PlatformDivisions: true, QueueRules: true }, Is.True, "the command line behaves like the real platform unless told otherwise");
+            Assert.That(options?.Realism.Consistency.ListLag, Is.EqualTo(TimeSpan.FromSeconds(5)));
         }
     }
 
@@ -54,7 +54,7 @@ public sealed class CommandLineTests
     [Test]
     public void Parse_EveryLagOption_SetsItWithRealismOff()
     {
-        var options = CommandLine.Parse(["--list-lag", "1", "--get-lag", "0.5", "--queue-delete-linger", "30", "--deleted-skill-listed", "10"], out var error);
+        var options = CommandLine.Parse(["--realism", "off", "--list-lag", "1", "--get-lag", "0.5", "--queue-delete-linger", "30", "--deleted-skill-listed", "10"], out var error);
         var lags = options?.Realism.Consistency;
 
         using (Assert.EnterMultipleScope())

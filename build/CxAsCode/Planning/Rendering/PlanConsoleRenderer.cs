@@ -59,6 +59,7 @@ public static class PlanConsoleRenderer
         {
             ChangeAction.Replace => " (no update endpoint: delete, then create)",
             ChangeAction.Unmanaged => " (live only, not touched; --prune deletes it)",
+            ChangeAction.Delete when entry.ForceDelete => " (forceDelete: ends its conversations in progress)",
             _ => string.Empty,
         };
         Line(output, EntryIndent + Paint(head + note, ActionStyle.Color(entry.Action), color));

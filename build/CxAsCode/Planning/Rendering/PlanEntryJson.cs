@@ -8,7 +8,7 @@ internal static class PlanEntryJson
     public static JObject ToJson(PlanEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new JObject
+        var json = new JObject
         {
             ["kind"] = entry.Kind,
             ["key"] = entry.Key,
@@ -24,6 +24,12 @@ internal static class PlanEntryJson
                 ["after"] = c.After?.DeepClone(),
             })),
         };
+        if (entry.ForceDelete)
+        {
+            json["forceDelete"] = true;
+        }
+
+        return json;
     }
 
     public static PlanEntry FromJson(JToken token, string where)
@@ -60,6 +66,12 @@ internal static class PlanEntryJson
                 _ => throw new PlanFileException($"plan file: {where}.desired is not an object."),
             },
             Changes = changes,
+            ForceDelete = entry["forceDelete"] switch
+            {
+                null or { Type: JTokenType.Null } => false,
+                { Type: JTokenType.Boolean } flag => (bool)flag,
+                _ => throw new PlanFileException($"plan file: {where}.forceDelete is not true or false."),
+            },
         };
     }
 

@@ -53,7 +53,7 @@ public static class PlanMarkdownRenderer
         {
             var changes = entry.Action == ChangeAction.Unmanaged
                 ? "live only, not touched (`--prune` deletes it)"
-                : $"{entry.Changes.Count} field(s)";
+                : $"{entry.Changes.Count} field(s){(entry.ForceDelete ? "; `forceDelete` ends its conversations in progress" : string.Empty)}";
             Line(output, $"| {Action(entry.Action)} | {MarkdownText.Escape(entry.Key)} | {changes} |");
         }
     }
