@@ -1,8 +1,8 @@
+using CxAsCode.Sandbox.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using CxAsCode.Sandbox.Store;
 
 namespace CxAsCode.Sandbox.Auth;
 
