@@ -61,8 +61,9 @@ public static class SandboxApp
         builder.Services.AddSingleton(new OrgStore(options, clock, realism));
         builder.Services.AddSingleton(new TokenRegistry(clock));
         builder.Services.AddSingleton(clients);
-        // Client authentication for the token endpoint; a JWT client-assertion authenticator is added here.
+        // Client authentication for the token endpoint: a secret over Basic auth, or an RFC 7523 JWT assertion.
         builder.Services.AddSingleton<IClientAuthenticator>(new BasicClientAuthenticator(clients));
+        builder.Services.AddSingleton<IClientAuthenticator>(new JwtAssertionAuthenticator(clients, new AssertionReplayGuard(clock), clock));
         builder.Services.AddSingleton(new RateLimiter(clock, options.RequestsPerMinute));
         builder.Services.AddSingleton(new FaultRegistry());
         builder.Services.AddSingleton(new RequestLogBook());

@@ -14,11 +14,14 @@ internal sealed class BasicClientAuthenticator(ClientRegistry clients) : IClient
         AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var value)
         && string.Equals(value.Scheme, "Basic", StringComparison.OrdinalIgnoreCase);
 
-    public OAuthClient? Authenticate(HttpContext context, IReadOnlyDictionary<string, StringValues> form)
+    public Task<ClientAuthentication> AuthenticateAsync(HttpContext context, IReadOnlyDictionary<string, StringValues> form) =>
+        Task.FromResult(Authenticate(context));
+
+    private ClientAuthentication Authenticate(HttpContext context)
     {
         if (!AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var value) || value.Parameter is null)
         {
-            return null;
+            return WrongSecret;
         }
 
         string decoded;
@@ -28,13 +31,18 @@ internal sealed class BasicClientAuthenticator(ClientRegistry clients) : IClient
         }
         catch (FormatException)
         {
-            return null;
+            return WrongSecret;
         }
 
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
         var client = colon > 0 ? clients.Find(decoded[..colon]) : null;
-        return client is not null && FixedTimeEquals(decoded[(colon + 1)..], client.Secret) ? client : null;
+        // A client registered with keys only has no secret: Basic auth can never match it.
+        return client is { Secret: { } secret } && FixedTimeEquals(decoded[(colon + 1)..], secret)
+            ? ClientAuthentication.Accepted(client)
+            : WrongSecret;
     }
+
+    private static ClientAuthentication WrongSecret { get; } = ClientAuthentication.Refused("client is not valid or the client secret is wrong");
 
     private static bool FixedTimeEquals(string actual, string expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(actual), Encoding.UTF8.GetBytes(expected));

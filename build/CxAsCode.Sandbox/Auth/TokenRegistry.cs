@@ -35,6 +35,16 @@ internal sealed class TokenRegistry(SandboxClock clock)
         }
     }
 
+    /// <summary>Every token issued and not yet expired: for in-process tests that scan output for leaked tokens.
+    /// Deliberately not served over HTTP.</summary>
+    public IReadOnlyList<string> Issued()
+    {
+        lock (_gate)
+        {
+            return [.. _tokens.Keys];
+        }
+    }
+
     /// <summary>Invalidates every issued token (<c>POST /sandbox/tokens/expire</c>); returns how many.</summary>
     public int ExpireAll()
     {

@@ -18,10 +18,13 @@ internal sealed class PipelineDriver : IDisposable
 
     public StringWriter Output { get; } = new();
 
+    /// <summary>The environment variables runs see; the sandbox's credentials unless a test sets others.</summary>
+    public IReadOnlyDictionary<string, string?>? Environment { get; set; }
+
     public PipelineRun NewRun(string target, Func<PipelineOptions, PipelineOptions>? adjust = null)
     {
         var options = new PipelineOptions { Target = target, Environment = "dev", RepositoryRoot = _repository.Root, Parallelism = 1 };
-        var environment = _sandbox.Environment;
+        var environment = Environment ?? _sandbox.Environment;
         var run = PipelineRun.Create(adjust?.Invoke(options) ?? options, name => environment.GetValueOrDefault(name), TimeProvider.System, Output);
         _runs.Add(run);
         return run;

@@ -2,6 +2,7 @@ using System.Text;
 using CxAsCode.Configuration;
 using CxAsCode.Sandbox;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Integration;
@@ -114,6 +115,9 @@ internal sealed class SandboxHost : IAsyncDisposable
         await PostAsync("/sandbox/edit", edit);
         await SettleAsync(deletes: edit["delete"] is not null);
     }
+
+    /// <summary>Every access token the sandbox has issued and still honours (read in process, for leak scans).</summary>
+    public IReadOnlyList<string> IssuedTokens() => _app.Services.GetRequiredService<CxAsCode.Sandbox.Auth.TokenRegistry>().Issued();
 
     public Task FaultAsync(JObject fault) => PostAsync("/sandbox/faults", fault);
 
