@@ -70,6 +70,15 @@ public sealed class PipelineOptions
     /// <summary>--rate-limit: requests per minute for the whole run. Default 300.</summary>
     public int RequestsPerMinute { get; init; } = ArgumentTable.RateLimit.DefaultNumber;
 
+    /// <summary>Tokens obtained from the same credentials (<c>--token-pool-size</c>), 1–20.</summary>
+    public int TokenPoolSize { get; init; } = ArgumentTable.TokenPoolSize.DefaultNumber;
+
+    /// <summary>The Benchmark target's org size (<c>--objects</c>).</summary>
+    public int BenchmarkObjects { get; init; } = ArgumentTable.Objects.DefaultNumber;
+
+    /// <summary>The Benchmark target's changes (<c>--changes</c>).</summary>
+    public int BenchmarkChanges { get; init; } = ArgumentTable.Changes.DefaultNumber;
+
     /// <summary>--max-retry-after: the longest Retry-After (seconds) worth waiting for. Default 180.</summary>
     public int MaxRetryAfterSeconds { get; init; } = ArgumentTable.MaxRetryAfter.DefaultNumber;
 
