@@ -121,7 +121,7 @@ Task("Benchmark")
         });
         if (build != 0) throw new CakeException(1, "The benchmark did not build.");
         var arguments = new ProcessArgumentBuilder().AppendQuoted(BenchmarkCommand.Assembly(root));
-        foreach (var argument in BenchmarkCommand.Arguments(run.Options))
+        foreach (var argument in BenchmarkCommand.Arguments(run.Options, System.Environment.GetEnvironmentVariable))
         {
             arguments.AppendQuoted(argument);
         }

@@ -22,6 +22,10 @@ public sealed class SandboxOptions
     /// <summary>Requests per minute allowed per access token (sliding 60 s window); 0 = unlimited.</summary>
     public int RequestsPerMinute { get; set; } = 300;
 
+    /// <summary>Token requests per minute allowed per OAuth client (sliding 60 s window); 0 = unlimited. See
+    /// <see cref="RateLimiting.TokenIssuanceLimiter"/> for why 60.</summary>
+    public int TokenRequestsPerMinute { get; set; } = 60;
+
     /// <summary>Ignore any saved org and start from the seed.</summary>
     public bool Reset { get; set; }
 

@@ -13,7 +13,7 @@ public static class BenchmarkCommand
         Path.Combine(repositoryRoot, "build", "CxAsCode.Benchmark", "bin", "Release", "net10.0", "CxAsCode.Benchmark.dll");
 
     /// <summary>The program's arguments after its assembly.</summary>
-    public static IReadOnlyList<string> Arguments(PipelineOptions options)
+    public static IReadOnlyList<string> Arguments(PipelineOptions options, Func<string, string?> env)
     {
         ArgumentNullException.ThrowIfNull(options);
         return
@@ -21,7 +21,7 @@ public static class BenchmarkCommand
             "--objects=" + options.BenchmarkObjects.ToString(CultureInfo.InvariantCulture),
             "--changes=" + options.BenchmarkChanges.ToString(CultureInfo.InvariantCulture),
             "--rate-limit=" + options.RequestsPerMinute.ToString(CultureInfo.InvariantCulture),
-            "--token-pool-size=" + options.TokenPoolSize.ToString(CultureInfo.InvariantCulture),
+            "--token-pool-size=" + TokenPoolSizes.Resolve(options, env).ToString(CultureInfo.InvariantCulture),
             "--repository-root=" + options.RepositoryRoot,
         ];
     }

@@ -69,7 +69,7 @@ public static class PipelineArguments
             Only = repeated.GetValueOrDefault(ArgumentTable.Only) ?? [],
             Parallelism = Number(ArgumentTable.Parallelism),
             RequestsPerMinute = Number(ArgumentTable.RateLimit),
-            TokenPoolSize = Number(ArgumentTable.TokenPoolSize),
+            TokenPoolSize = given.ContainsKey(ArgumentTable.TokenPoolSize) ? Number(ArgumentTable.TokenPoolSize) : null,
             BenchmarkObjects = Number(ArgumentTable.Objects),
             BenchmarkChanges = Number(ArgumentTable.Changes),
             MaxRetryAfterSeconds = Number(ArgumentTable.MaxRetryAfter),

@@ -70,8 +70,9 @@ public sealed class PipelineOptions
     /// <summary>--rate-limit: requests per minute for the whole run. Default 300.</summary>
     public int RequestsPerMinute { get; init; } = ArgumentTable.RateLimit.DefaultNumber;
 
-    /// <summary>Tokens obtained from the same credentials (<c>--token-pool-size</c>), 1–20.</summary>
-    public int TokenPoolSize { get; init; } = ArgumentTable.TokenPoolSize.DefaultNumber;
+    /// <summary><c>--token-pool-size</c>, 1–20; null when not given (then <c>GENESYSCLOUD_TOKEN_POOL_SIZE</c>, else 10:
+    /// <see cref="TokenPoolSizes.Resolve"/>).</summary>
+    public int? TokenPoolSize { get; init; }
 
     /// <summary>The Benchmark target's org size (<c>--objects</c>).</summary>
     public int BenchmarkObjects { get; init; } = ArgumentTable.Objects.DefaultNumber;
