@@ -48,6 +48,7 @@ internal sealed class PipelinePhases(BenchSandbox sandbox, string repositoryRoot
             Environment = Environment,
             RepositoryRoot = repositoryRoot,
             RequestsPerMinute = settings.RateLimit,
+            TokenPoolSize = settings.TokenPoolSize,
         };
         using var output = new StringWriter();
         using var run = PipelineRun.Create(options, name => sandbox.Environment.GetValueOrDefault(name), TimeProvider.System, output);
@@ -70,9 +71,6 @@ internal sealed class PipelinePhases(BenchSandbox sandbox, string repositoryRoot
             throw new InvalidOperationException($"The pipeline's {phase} ended with exit code {exit}:\n{output}");
         }
 
-        return new PhaseResult(phase, "pipeline", await sandbox.TallyAsync(), clock.Elapsed, EngineTokens, settings.RateLimit);
+        return new PhaseResult(phase, "pipeline", await sandbox.TallyAsync(), clock.Elapsed, settings.TokenPoolSize, settings.RateLimit);
     }
-
-    /// <summary>The tokens the engine spreads its calls over: one until it keeps a pool.</summary>
-    private static int EngineTokens => 1;
 }

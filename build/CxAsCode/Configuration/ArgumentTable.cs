@@ -206,6 +206,16 @@ public static class ArgumentTable
         Help = "changes the benchmark's deploy makes (updated queues and wrap-up codes, new skills)",
     };
 
+    public static PipelineArgument Scales { get; } = new()
+    {
+        Name = "scales",
+        Kind = ArgumentKind.Text,
+        Placeholder = "<n,n,…>",
+        Default = "1000,10000,50000",
+        UsedBy = ["Benchmark"],
+        Help = "org sizes at which the benchmark measures a DryRun's CPU and peak memory (each in a process of its own)",
+    };
+
     public static PipelineArgument MaxRetryAfter { get; } = new()
     {
         Name = "max-retry-after",
@@ -242,7 +252,7 @@ public static class ArgumentTable
 
     /// <summary>Every argument, in help order. Declared last: static properties initialise top to bottom.</summary>
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [Target, Env, Out, Plan, Prune, ForceDelete, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, From, To, Only, Parallelism, RateLimit, TokenPoolSize, MaxRetryAfter, ConsistencyWindow, Port, Objects, Changes];
+        [Target, Env, Out, Plan, Prune, ForceDelete, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, From, To, Only, Parallelism, RateLimit, TokenPoolSize, MaxRetryAfter, ConsistencyWindow, Port, Objects, Changes, Scales];
 
     /// <summary>The argument of that name, ignoring case as Cake does; null when there is none.</summary>
     public static PipelineArgument? Find(string name) =>

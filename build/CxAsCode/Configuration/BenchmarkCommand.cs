@@ -22,6 +22,7 @@ public static class BenchmarkCommand
             "--changes=" + options.BenchmarkChanges.ToString(CultureInfo.InvariantCulture),
             "--rate-limit=" + options.RequestsPerMinute.ToString(CultureInfo.InvariantCulture),
             "--token-pool-size=" + TokenPoolSizes.Resolve(options, env).ToString(CultureInfo.InvariantCulture),
+            "--scales=" + string.Join(',', options.BenchmarkScales.Select(n => n.ToString(CultureInfo.InvariantCulture))),
             "--repository-root=" + options.RepositoryRoot,
         ];
     }

@@ -80,6 +80,9 @@ public sealed class PipelineOptions
     /// <summary>The Benchmark target's changes (<c>--changes</c>).</summary>
     public int BenchmarkChanges { get; init; } = ArgumentTable.Changes.DefaultNumber;
 
+    /// <summary>The Benchmark target's org sizes for CPU and memory (<c>--scales</c>).</summary>
+    public IReadOnlyList<int> BenchmarkScales { get; init; } = [1000, 10_000, 50_000];
+
     /// <summary>--max-retry-after: the longest Retry-After (seconds) worth waiting for. Default 180.</summary>
     public int MaxRetryAfterSeconds { get; init; } = ArgumentTable.MaxRetryAfter.DefaultNumber;
 
