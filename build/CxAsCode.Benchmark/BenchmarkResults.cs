@@ -48,7 +48,9 @@ internal sealed record BenchmarkResults(
         }
 
         text.AppendLine();
-        text.AppendLine(Invariant, $"Growth exponent (slope of log cost over log objects, 1 = linear): CPU {CpuExponent:0.00}, memory above the fixed cost {MemoryExponent:0.00}. Each size runs in a process of its own against a sandbox in another.");
+        text.AppendLine(Scaling.Count < 2
+            ? "Growth exponent: needs two sizes or more (--scales). Each size runs in a process of its own against a sandbox in another."
+            : string.Create(Invariant, $"Growth exponent (slope of log cost over log objects, 1 = linear): CPU {CpuExponent:0.00}, memory above the fixed cost {MemoryExponent:0.00}. Each size runs in a process of its own against a sandbox in another."));
         return text.ToString();
     }
 
