@@ -65,6 +65,7 @@ public static class SandboxApp
         builder.Services.AddSingleton<IClientAuthenticator>(new BasicClientAuthenticator(clients));
         builder.Services.AddSingleton<IClientAuthenticator>(new JwtAssertionAuthenticator(clients, new AssertionReplayGuard(clock), clock));
         builder.Services.AddSingleton(new RateLimiter(clock, options.RequestsPerMinute));
+        builder.Services.AddSingleton(new TokenIssuanceLimiter(clock, options.TokenRequestsPerMinute));
         builder.Services.AddSingleton(new FaultRegistry());
         builder.Services.AddSingleton(new RequestLogBook());
         if (options.ParentPid is int parentPid)
@@ -112,6 +113,7 @@ public static class SandboxApp
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(options.RequestsPerMinute);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.TokenRequestsPerMinute);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);

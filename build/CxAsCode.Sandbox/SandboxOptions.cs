@@ -14,8 +14,17 @@ public sealed class SandboxOptions
     /// <c>default</c> (a small contact centre) or <c>empty</c> (only the three divisions).</summary>
     public string Seed { get; set; } = SeedNames.Default;
 
+    /// <summary>A seed in <c>Seed/default.json</c>'s shape (divisions, skills, wrapupCodes, queues, references by
+    /// name) used instead of <see cref="Seed"/>: the benchmark's generated org. Loaded through the same
+    /// operations as the built-in seed, so its objects look exactly like created ones.</summary>
+    public Newtonsoft.Json.Linq.JObject? SeedData { get; set; }
+
     /// <summary>Requests per minute allowed per access token (sliding 60 s window); 0 = unlimited.</summary>
     public int RequestsPerMinute { get; set; } = 300;
+
+    /// <summary>Token requests per minute allowed per OAuth client (sliding 60 s window); 0 = unlimited. See
+    /// <see cref="RateLimiting.TokenIssuanceLimiter"/> for why 60.</summary>
+    public int TokenRequestsPerMinute { get; set; } = 60;
 
     /// <summary>Ignore any saved org and start from the seed.</summary>
     public bool Reset { get; set; }

@@ -34,6 +34,7 @@ internal static class AdminEndpoints
         });
         group.MapPost("/edit", EditAsync);
         group.MapGet("/ratelimit", (RateLimiter limiter) => RateLimit(limiter));
+        group.MapGet("/tokens", (TokenIssuanceLimiter issuance) => JsonResponse.Ok(new JObject { ["issued"] = issuance.Issued }));
         group.MapPut("/ratelimit", SetRateLimitAsync);
         group.MapPost("/tokens/expire", (TokenRegistry tokens) => JsonResponse.Ok(new JObject { ["ok"] = true, ["expired"] = tokens.ExpireAll() }));
         FaultAdminEndpoints.Map(group);
@@ -47,7 +48,7 @@ internal static class AdminEndpoints
     /// puts the rate limit and the realism profile back to the ones the sandbox started with. Issued tokens
     /// of the default client stay valid.</summary>
     private static async Task<IResult> ResetAsync(HttpContext context, SandboxOptions options, OrgStore store, RequestLogBook log,
-        FaultRegistry faults, RateLimiter limiter, RealismSettings realism, ClientRegistry clients)
+        FaultRegistry faults, RateLimiter limiter, RealismSettings realism, ClientRegistry clients, TokenIssuanceLimiter issuance)
     {
         var body = await RequestBody.ReadOptionalObjectAsync(context);
         var seed = body.Str("seed") ?? options.Seed;
@@ -61,6 +62,7 @@ internal static class AdminEndpoints
         log.Clear();
         faults.Clear();
         limiter.Reset();
+        issuance.Reset();
         limiter.RequestsPerMinute = options.RequestsPerMinute;
         clients.Reset();
         return Ok();

@@ -1,4 +1,5 @@
 using CxAsCode.Sandbox.Http;
+using CxAsCode.Sandbox.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +17,7 @@ internal static class OAuthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) => app.MapPost("/oauth/token", IssueAsync);
 
-    private static async Task<IResult> IssueAsync(HttpContext context, TokenRegistry tokens, IEnumerable<IClientAuthenticator> authenticators)
+    private static async Task<IResult> IssueAsync(HttpContext context, TokenRegistry tokens, IEnumerable<IClientAuthenticator> authenticators, TokenIssuanceLimiter issuance)
     {
         var form = QueryHelpers.ParseQuery(await RequestBody.ReadTextAsync(context));
         var authenticator = authenticators.FirstOrDefault(a => a.Applies(context, form));
@@ -35,6 +36,13 @@ internal static class OAuthEndpoints
             return Error(StatusCodes.Status400BadRequest, "unsupported_grant_type", $"grant type '{grant}' is not supported; use client_credentials");
         }
 
+        if (issuance.TryAcquire(client.Id) is int retryAfter)
+        {
+            await JsonResponse.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, ErrorBodies.RateLimited(retryAfter, Correlation.Get(context)), retryAfter);
+            return Results.Empty;
+        }
+
+        issuance.CountIssued();
         return JsonResponse.Ok(new JObject
         {
             ["access_token"] = tokens.Issue(client.Id),

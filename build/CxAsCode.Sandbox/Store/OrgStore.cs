@@ -13,12 +13,14 @@ internal sealed class OrgStore
     private readonly OrgFile? _file;
     private readonly SandboxClock _clock;
     private readonly RealismSettings _realism;
+    private readonly Newtonsoft.Json.Linq.JObject? _seedData;
     private Org _org;
 
     public OrgStore(SandboxOptions options, SandboxClock clock, RealismSettings realism)
     {
         _clock = clock;
         _realism = realism;
+        _seedData = options.SeedData;
         _file = options.DataDir is null ? null : new OrgFile(options.DataDir);
         if (_file is { Exists: true } && !options.Reset)
         {
@@ -26,7 +28,7 @@ internal sealed class OrgStore
         }
         else
         {
-            _org = SeedLoader.Load(options.Seed, clock.UtcNow, realism.Current);
+            _org = SeedLoader.Load(options.Seed, _seedData, clock.UtcNow, realism.Current);
             _file?.Save(_org, clock.UtcNow);
         }
 
@@ -64,7 +66,7 @@ internal sealed class OrgStore
 
     public void Reset(string seed)
     {
-        var fresh = SeedLoader.Load(seed, _clock.UtcNow, _realism.Current);
+        var fresh = SeedLoader.Load(seed, seed == SeedNames.Default ? _seedData : null, _clock.UtcNow, _realism.Current);
         lock (_gate)
         {
             fresh.Organization = _org.Organization; // the same org, reseeded

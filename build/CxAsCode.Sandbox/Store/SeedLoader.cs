@@ -14,15 +14,19 @@ namespace CxAsCode.Sandbox.Store;
 /// While every rule is off, <c>Seed/default.pre-realism.json</c> is applied first (see its <c>about</c>).</summary>
 internal static class SeedLoader
 {
-    public static Org Load(string seed, DateTimeOffset now, RealismProfile realism)
+    /// <param name="seed"><c>default</c> or <c>empty</c>.</param>
+    /// <param name="generated">Data in the seed's shape to use instead of <c>Seed/default.json</c> (the benchmark's org).</param>
+    /// <param name="now">The org's clock.</param>
+    /// <param name="realism">The rules the seed is loaded under.</param>
+    public static Org Load(string seed, JObject? generated, DateTimeOffset now, RealismProfile realism)
     {
         if (!SeedNames.IsKnown(seed))
         {
             throw new ArgumentException($"Unknown seed '{seed}'; use '{SeedNames.Default}' or '{SeedNames.Empty}'.", nameof(seed));
         }
 
-        var data = Resource("default.json");
-        if (!realism.AnyRules)
+        var data = generated is null ? Resource("default.json") : (JObject)generated.DeepClone();
+        if (generated is null && !realism.AnyRules)
         {
             ApplyPreRealismOverlay(data, Resource("default.pre-realism.json"));
         }

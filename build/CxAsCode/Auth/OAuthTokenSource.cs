@@ -9,6 +9,7 @@ namespace CxAsCode.Auth;
 /// </summary>
 internal abstract class OAuthTokenSource : ITokenSource, IDisposable
 {
+    private const int TokenRequestRetries = 3;
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -44,9 +45,8 @@ internal abstract class OAuthTokenSource : ITokenSource, IDisposable
                 return _token;
             }
 
-            using var request = CreateRequest();
-            using var response = await _http.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var (response, text) = await RequestTokenAsync(cancellationToken);
+            using var answered = response;
             var body = TryParse(text);
             if (!response.IsSuccessStatusCode || (string?)body?["access_token"] is not { Length: > 0 } token)
             {
@@ -67,6 +67,26 @@ internal abstract class OAuthTokenSource : ITokenSource, IDisposable
     }
 
     public void Invalidate() => _token = null;
+
+    /// <summary>The token request, sent again after a 429's Retry-After (token requests are rate limited too,
+    /// genesys-api.md §5), at most <see cref="TokenRequestRetries"/> times and never for longer than a minute.</summary>
+    private async Task<(HttpResponseMessage Response, string Text)> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = CreateRequest();
+            var response = await _http.SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests || attempt >= TokenRequestRetries || wait > TimeSpan.FromMinutes(1))
+            {
+                return (response, text);
+            }
+
+            response.Dispose();
+            await Task.Delay(wait, Time, cancellationToken);
+        }
+    }
 
     public void Dispose()
     {

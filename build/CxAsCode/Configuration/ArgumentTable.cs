@@ -166,8 +166,54 @@ public static class ArgumentTable
         Placeholder = "<n>",
         Default = "300",
         Minimum = 1,
-        UsedBy = ReachingTheOrg,
+        UsedBy = [.. ReachingTheOrg, "Benchmark"],
         Help = "requests per minute for the whole run, all calls sharing one budget (300 is the per-token limit)",
+    };
+
+    public static PipelineArgument TokenPoolSize { get; } = new()
+    {
+        Name = "token-pool-size",
+        Kind = ArgumentKind.Number,
+        Placeholder = "<n>",
+        Default = "10",
+        Minimum = 1,
+        Maximum = 20,
+        UsedBy = [.. ReachingTheOrg, "Benchmark"],
+        Help = "tokens obtained from the same credentials, each with its own rate window (the platform limits each token; the Terraform provider's `token_pool_size`); also `GENESYSCLOUD_TOKEN_POOL_SIZE`",
+    };
+
+    public static PipelineArgument Objects { get; } = new()
+    {
+        Name = "objects",
+        Kind = ArgumentKind.Number,
+        Placeholder = "<n>",
+        Default = "1000",
+        Minimum = 10,
+        Maximum = 200_000,
+        UsedBy = ["Benchmark"],
+        Help = "managed objects in the benchmark's generated org (skills, wrap-up codes and queues in the proportions of a real one)",
+    };
+
+    public static PipelineArgument Changes { get; } = new()
+    {
+        Name = "changes",
+        Kind = ArgumentKind.Number,
+        Placeholder = "<n>",
+        Default = "50",
+        Minimum = 0,
+        Maximum = 10_000,
+        UsedBy = ["Benchmark"],
+        Help = "changes the benchmark's deploy makes (updated queues and wrap-up codes, new skills)",
+    };
+
+    public static PipelineArgument Scales { get; } = new()
+    {
+        Name = "scales",
+        Kind = ArgumentKind.Text,
+        Placeholder = "<n,n,…>",
+        Default = "1000,10000,50000",
+        UsedBy = ["Benchmark"],
+        Help = "org sizes at which the benchmark measures a DryRun's CPU and peak memory (each in a process of its own)",
     };
 
     public static PipelineArgument MaxRetryAfter { get; } = new()
@@ -206,7 +252,7 @@ public static class ArgumentTable
 
     /// <summary>Every argument, in help order. Declared last: static properties initialise top to bottom.</summary>
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [Target, Env, Out, Plan, Prune, ForceDelete, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, From, To, Only, Parallelism, RateLimit, MaxRetryAfter, ConsistencyWindow, Port];
+        [Target, Env, Out, Plan, Prune, ForceDelete, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, From, To, Only, Parallelism, RateLimit, TokenPoolSize, MaxRetryAfter, ConsistencyWindow, Port, Objects, Changes, Scales];
 
     /// <summary>The argument of that name, ignoring case as Cake does; null when there is none.</summary>
     public static PipelineArgument? Find(string name) =>

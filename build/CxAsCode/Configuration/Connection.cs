@@ -19,8 +19,9 @@ public sealed class Connection : IDisposable
 
     private readonly SandboxProcess? _sandbox;
 
-    private Connection(Uri apiBase, ITokenSource tokens, HttpClient http, string description, SandboxProcess? sandbox, IReadOnlyList<string> notices)
+    private Connection(Uri apiBase, ITokenSource tokens, HttpClient http, string description, SandboxProcess? sandbox, IReadOnlyList<string> notices, Func<ITokenSource>? moreTokens)
     {
+        MoreTokens = moreTokens;
         Notices = notices;
         ApiBase = apiBase;
         Tokens = tokens;
@@ -32,6 +33,10 @@ public sealed class Connection : IDisposable
     public Uri ApiBase { get; }
 
     internal ITokenSource Tokens { get; }
+
+    /// <summary>Another token source for the same credentials (a token pool's next token); null when there can
+    /// be only one token (a pre-issued access token).</summary>
+    internal Func<ITokenSource>? MoreTokens { get; }
 
     internal HttpClient Http { get; }
 
@@ -56,13 +61,13 @@ public sealed class Connection : IDisposable
                 port: 0,
                 cancellationToken);
             var http = NewHttpClient();
-            var tokens = new ClientCredentialsTokenSource(http, sandbox.BaseAddress, SandboxClientId, SandboxClientSecret, masker, time);
-            return new Connection(sandbox.BaseAddress, tokens, http, $"the local sandbox at {sandbox.BaseAddress} (org kept in .sandbox/)", sandbox, notices);
+            ITokenSource SandboxTokens() => new ClientCredentialsTokenSource(http, sandbox.BaseAddress, SandboxClientId, SandboxClientSecret, masker, time);
+            return new Connection(sandbox.BaseAddress, SandboxTokens(), http, $"the local sandbox at {sandbox.BaseAddress} (org kept in .sandbox/)", sandbox, notices, SandboxTokens);
         }
 
         var (apiBase, loginBase) = Hosts(env);
         var client = NewHttpClient();
-        ITokenSource source = credential.Mode switch
+        ITokenSource NewSource() => credential.Mode switch
         {
             CredentialMode.AccessToken => new AccessTokenSource(credential.AccessToken!, masker),
             CredentialMode.JwtAssertion => new JwtAssertionTokenSource(
@@ -75,7 +80,8 @@ public sealed class Connection : IDisposable
                 time),
             _ => new ClientCredentialsTokenSource(client, loginBase, credential.ClientId!, credential.ClientSecret!, masker, time),
         };
-        return new Connection(apiBase, source, client, $"{apiBase} with {source.Description}", null, notices);
+        var source = NewSource();
+        return new Connection(apiBase, source, client, $"{apiBase} with {source.Description}", null, notices, credential.Mode == CredentialMode.AccessToken ? null : NewSource);
     }
 
     public void Dispose()

@@ -15,6 +15,7 @@ public static class EnvironmentVariables
     public const string JwtPrivateKey = "GENESYSCLOUD_JWT_PRIVATE_KEY";
     public const string JwtKeyId = "GENESYSCLOUD_JWT_KEY_ID";
     public const string TokenUrl = "GENESYSCLOUD_TOKEN_URL";
+    public const string TokenPoolSize = "GENESYSCLOUD_TOKEN_POOL_SIZE";
     public const string Ci = "CI";
     public const string GitHubActions = "GITHUB_ACTIONS";
     public const string GitHubStepSummary = "GITHUB_STEP_SUMMARY";
@@ -27,6 +28,7 @@ public static class EnvironmentVariables
         new([Region], "e.g. `eu-west-1` → `api.mypurecloud.ie` (default `us-east-1`)"),
         new([ClientId, JwtPrivateKey], "an OAuth client that authenticates with an RS256-signed JWT client assertion (RFC 7523) instead of a secret; PEM key; for token endpoints that accept it (a company OAuth gateway, the sandbox): Genesys Cloud's own login service does not"),
         new([JwtKeyId, TokenUrl], "with the JWT mode only: the `kid` header for key rotation, and the token endpoint (default `<login URL>/oauth/token`; also the assertion's audience)"),
+        new([TokenPoolSize], "tokens obtained from the same credentials, 1–20, default 10 (the Terraform provider's name); `--token-pool-size` wins; a pre-issued access token is a pool of one"),
         new([AccessToken], "a pre-issued token instead of client credentials (cannot be renewed); not together with them"),
         new([ApiUrl, LoginUrl], "override the hosts (a sandbox, a gateway); the login URL defaults to `login.` + the API domain, or the API URL itself when it is not an `api.` host"),
         new([Ci, GitHubActions], "in CI, missing credentials are an error unless `--sandbox` is given; with `GITHUB_ACTIONS=true` each task's output is folded (`::group::`) and failures are annotated"),

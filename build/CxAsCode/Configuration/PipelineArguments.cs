@@ -69,12 +69,25 @@ public static class PipelineArguments
             Only = repeated.GetValueOrDefault(ArgumentTable.Only) ?? [],
             Parallelism = Number(ArgumentTable.Parallelism),
             RequestsPerMinute = Number(ArgumentTable.RateLimit),
+            TokenPoolSize = given.ContainsKey(ArgumentTable.TokenPoolSize) ? Number(ArgumentTable.TokenPoolSize) : null,
+            BenchmarkObjects = Number(ArgumentTable.Objects),
+            BenchmarkChanges = Number(ArgumentTable.Changes),
+            BenchmarkScales = Sizes(Text(ArgumentTable.Scales)!),
             MaxRetryAfterSeconds = Number(ArgumentTable.MaxRetryAfter),
             ConsistencyWindowSeconds = Number(ArgumentTable.ConsistencyWindow),
             SandboxPort = Number(ArgumentTable.Port),
             // A loading script's own target may run any of ours before it: no argument is out of place there.
             Warnings = own is not null ? [] : [.. given.Keys.Where(a => !a.UsedBy.Contains(target, StringComparer.Ordinal)).Select(a => $"--{a.Name} has no effect on {target}; it is read by {a.UsedByText}.")],
         };
+    }
+
+    /// <summary>A comma-separated list of org sizes, each at least 10.</summary>
+    private static IReadOnlyList<int> Sizes(string text)
+    {
+        var sizes = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return sizes.Length > 0 && sizes.All(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 10 and <= 200_000)
+            ? [.. sizes.Select(s => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture))]
+            : throw new ConfigurationException($"--scales takes org sizes separated by commas, each a whole number from 10 to 200000 (got '{Printable(text)}').");
     }
 
     private static ConfigurationException Unknown(string name)

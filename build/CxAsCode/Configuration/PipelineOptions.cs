@@ -70,6 +70,19 @@ public sealed class PipelineOptions
     /// <summary>--rate-limit: requests per minute for the whole run. Default 300.</summary>
     public int RequestsPerMinute { get; init; } = ArgumentTable.RateLimit.DefaultNumber;
 
+    /// <summary><c>--token-pool-size</c>, 1–20; null when not given (then <c>GENESYSCLOUD_TOKEN_POOL_SIZE</c>, else 10:
+    /// <see cref="TokenPoolSizes.Resolve"/>).</summary>
+    public int? TokenPoolSize { get; init; }
+
+    /// <summary>The Benchmark target's org size (<c>--objects</c>).</summary>
+    public int BenchmarkObjects { get; init; } = ArgumentTable.Objects.DefaultNumber;
+
+    /// <summary>The Benchmark target's changes (<c>--changes</c>).</summary>
+    public int BenchmarkChanges { get; init; } = ArgumentTable.Changes.DefaultNumber;
+
+    /// <summary>The Benchmark target's org sizes for CPU and memory (<c>--scales</c>).</summary>
+    public IReadOnlyList<int> BenchmarkScales { get; init; } = [1000, 10_000, 50_000];
+
     /// <summary>--max-retry-after: the longest Retry-After (seconds) worth waiting for. Default 180.</summary>
     public int MaxRetryAfterSeconds { get; init; } = ArgumentTable.MaxRetryAfter.DefaultNumber;
 

@@ -22,6 +22,7 @@ public static class PipelineTargets
         new("Sync", "Writes live configuration into `state/<env>` in canonical form; `--commit` commits it.", "Normalize", true),
         new("Promote", "Copies desired state from `--from` to `--to` (all, or `--only` objects), validated against the target's mappings; `mappings/` untouched.", null, false),
         new("Sandbox", "Runs the local Genesys Cloud API emulator in the foreground on `127.0.0.1:<port>`, org kept in `.sandbox/`.", null, false),
+        new("Benchmark", "Measures Extract, DryRun and Deploy against a generated org in the sandbox beside two baselines, and DryRun's CPU and memory as the org grows; writes `artifacts/benchmark/results.md` and `results.json`.", null, false),
         new("Test", "Checks formatting, then runs every test (unit, WireMock, sandbox integration, `./build.sh` end to end).", null, false),
         new("Help", "Prints the targets, arguments, environment variables and exit codes (also `./build.sh --help`).", null, false),
     ];

@@ -11,7 +11,9 @@ namespace CxAsCode.Extraction;
 /// </summary>
 internal sealed class Extractor
 {
-    private const int SubResourceParallelism = 4;
+    /// <summary>Sub-resource reads in flight: two per token the pool may hold (each token is paced on its
+    /// own, and two keep one busy while the other's answer travels), at least 4, at most 40.</summary>
+    private int SubResourceParallelism => Math.Clamp(_client.Pool.Size * 2, 4, 40);
     private readonly GenesysClient _client;
     private readonly Action<string> _progress;
 

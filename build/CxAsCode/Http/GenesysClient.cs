@@ -19,23 +19,33 @@ internal sealed class GenesysClient
 {
     private readonly HttpClient _http;
     private readonly Uri _apiBase;
-    private readonly ITokenSource _tokens;
+    private readonly TokenPool _pool;
     private readonly ResiliencePipelines _pipelines;
     private readonly SecretMasker _masker;
     private readonly TimeProvider _time;
 
+    /// <summary>A client with one token, paced at the pipelines' requests per minute.</summary>
     public GenesysClient(HttpClient http, Uri apiBase, ITokenSource tokens, ResiliencePipelines pipelines, SecretMasker masker, RequestCounter counter, TimeProvider time)
+        : this(http, apiBase, new TokenPool(tokens, null, 1, pipelines.RequestsPerMinute, time), pipelines, masker, counter, time)
+    {
+    }
+
+    /// <summary>A client spreading its requests over a pool of tokens, each paced on its own.</summary>
+    public GenesysClient(HttpClient http, Uri apiBase, TokenPool pool, ResiliencePipelines pipelines, SecretMasker masker, RequestCounter counter, TimeProvider time)
     {
         _time = time;
         _http = http;
         _apiBase = apiBase;
-        _tokens = tokens;
+        _pool = pool;
         _pipelines = pipelines;
         _masker = masker;
         Counter = counter;
     }
 
     public RequestCounter Counter { get; }
+
+    /// <summary>The tokens requests go through.</summary>
+    public TokenPool Pool => _pool;
 
     public Uri ApiBase => _apiBase;
 
@@ -114,21 +124,22 @@ internal sealed class GenesysClient
 
     private async Task<JToken?> SendWithAuthAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken)
     {
+        var lane = await _pool.AcquireAsync(cancellationToken);
         try
         {
-            return await SendOnceAsync(method, pathAndQuery, body, cancellationToken);
+            return await SendOnceAsync(lane, method, pathAndQuery, body, cancellationToken);
         }
-        catch (ApiAuthenticationException e) when (_tokens.CanRenew && e.Path != "/oauth/token")
+        catch (ApiAuthenticationException e) when (lane.Source.CanRenew && e.Path != "/oauth/token")
         {
-            // Tokens expire mid-run: fetch a new one once; a second 401 in a row is real.
-            _tokens.Invalidate();
-            return await SendOnceAsync(method, pathAndQuery, body, cancellationToken);
+            // Tokens expire mid-run: renew this token only, once; a second 401 in a row is real.
+            lane.Source.Invalidate();
+            return await SendOnceAsync(await _pool.AcquireAsync(cancellationToken), method, pathAndQuery, body, cancellationToken);
         }
     }
 
-    private async Task<JToken?> SendOnceAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken)
+    private async Task<JToken?> SendOnceAsync(TokenLane lane, HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken)
     {
-        var token = await _tokens.GetTokenAsync(cancellationToken);
+        var token = await lane.Source.GetTokenAsync(cancellationToken);
         using var request = new HttpRequestMessage(method, new Uri(_apiBase, pathAndQuery));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -145,7 +156,14 @@ internal sealed class GenesysClient
             return string.IsNullOrWhiteSpace(text) ? null : CanonicalJson.Parse(text);
         }
 
-        throw ErrorFor(method, pathAndQuery, response, text);
+        var error = ErrorFor(method, pathAndQuery, response, text);
+        if (error is RateLimitedException limited)
+        {
+            // The platform limits this token: the others carry on while it waits.
+            lane.BlockFor(limited.RetryAfter ?? TimeSpan.FromSeconds(1));
+        }
+
+        throw error;
     }
 
     private ApiException ErrorFor(HttpMethod method, string path, HttpResponseMessage response, string text)

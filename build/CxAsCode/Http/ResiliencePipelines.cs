@@ -8,8 +8,8 @@ using Polly.Timeout;
 namespace CxAsCode.Http;
 
 /// <summary>
-/// The Polly pipelines every request goes through: retry (outermost) → one shared rate limiter → a
-/// timeout per attempt. Two flavours share the limiter: reads may be retried on transient failures; writes
+/// The Polly pipelines every request goes through: retry (outermost) → a cap on requests in flight → a
+/// timeout per attempt. Pacing is per token (<see cref="TokenPool"/>), inside each attempt. Two flavours share the limiter: reads may be retried on transient failures; writes
 /// (POST, PUT, DELETE) only on 429, because a 429 is the one failure that proves nothing applied. A PUT is
 /// idempotent, but a timed-out PUT can still apply after its retry, over our rollback or someone's edit.
 /// </summary>
@@ -19,19 +19,14 @@ internal sealed class ResiliencePipelines : IDisposable
 
     public ResiliencePipelines(ResilienceOptions options, TimeProvider time)
     {
-        _limiter = options.RequestsPerMinute <= 0
-            ? new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 64, QueueLimit = int.MaxValue })
-            : new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = options.RequestsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = 60,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
+        RequestsPerMinute = options.RequestsPerMinute;
+        _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 64, QueueLimit = int.MaxValue });
         Idempotent = Build(options, time, retryTransient: true);
         NonIdempotent = Build(options, time, retryTransient: false);
     }
+
+    /// <summary>Requests per minute per token (0 = unpaced), for the token pool.</summary>
+    public int RequestsPerMinute { get; }
 
     /// <summary>For GET.</summary>
     public ResiliencePipeline Idempotent { get; }

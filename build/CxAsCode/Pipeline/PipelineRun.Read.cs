@@ -40,7 +40,8 @@ public sealed partial class PipelineRun
             RequestsPerMinute = Options.RequestsPerMinute,
             MaxRetryAfter = TimeSpan.FromSeconds(Options.MaxRetryAfterSeconds),
         }, Time);
-        _client = new GenesysClient(_connection.Http, _connection.ApiBase, _connection.Tokens, _pipelines, Masker, Requests, Time);
+        _pool = new TokenPool(_connection.Tokens, _connection.MoreTokens, TokenPoolSizes.Resolve(Options, _env), Options.RequestsPerMinute, Time);
+        _client = new GenesysClient(_connection.Http, _connection.ApiBase, _pool, _pipelines, Masker, Requests, Time);
         await _connection.Tokens.GetTokenAsync(CancellationToken.None);
         await ReadOrganizationAsync();
         Log($"Auth: {_connection.Description}: token acquired; org '{OrgName}' ({CurrentBinding.OrgId}).");

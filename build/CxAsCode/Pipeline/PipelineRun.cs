@@ -25,6 +25,10 @@ public sealed partial class PipelineRun : IDisposable
     private Connection? _connection;
     private ResiliencePipelines? _pipelines;
     private GenesysClient? _client;
+    private TokenPool? _pool;
+
+    /// <summary>Requests sent through each token of the pool, first token first (empty before Auth).</summary>
+    public IReadOnlyList<int> RequestsPerToken => _pool?.RequestsPerToken ?? [];
 
     private PipelineRun(PipelineOptions options, Func<string, string?> env, TimeProvider time, TextWriter output, bool terminal)
     {
@@ -164,6 +168,7 @@ public sealed partial class PipelineRun : IDisposable
     {
         ReleaseDeploy();
         _pipelines?.Dispose();
+        _pool?.Dispose();
         _connection?.Dispose();
     }
 

@@ -54,7 +54,7 @@ public sealed partial class ArgumentTableTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(ArgumentTable.Target.UsedByText, Is.EqualTo("all"));
-            Assert.That(ArgumentTable.Env.UsedByText, Is.EqualTo("all but Promote, Sandbox, Test, Help"));
+            Assert.That(ArgumentTable.Env.UsedByText, Is.EqualTo("all but Promote, Sandbox, Benchmark, Test, Help"));
             Assert.That(ArgumentTable.Prune.UsedByText, Is.EqualTo("DryRun, Deploy"));
         }
     }

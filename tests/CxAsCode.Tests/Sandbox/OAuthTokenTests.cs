@@ -68,4 +68,43 @@ public sealed class OAuthTokenTests : SandboxFixture
             Assert.That(text, Does.Not.Contain("Basic "));
         }
     }
+
+    [Test]
+    public async Task PostToken_MoreThanTheClientsTokensPerMinute_Answers429WithRetryAfterAndCountsOnlyIssued()
+    {
+        await Sandbox.AdminAsync(HttpMethod.Post, "sandbox/reset", new { seed = "default" }); // fresh issuance window
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 61; i++)
+        {
+            var response = await Sandbox.RequestTokenAsync(SandboxCredentials.ClientId, SandboxCredentials.ClientSecret);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+
+        using (refused)
+        {
+            var body = refused is null ? [] : (JObject)SandboxClient.Parse(await refused.Content.ReadAsStringAsync());
+            var issued = await Sandbox.AdminAsync(HttpMethod.Get, "sandbox/tokens");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(statuses.Take(60), Has.All.EqualTo(HttpStatusCode.OK));
+                Assert.That(statuses[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
+                Assert.That(refused?.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+                Assert.That((string?)body["code"], Is.EqualTo("too.many.requests.retry.after"));
+                Assert.That((long?)issued["issued"], Is.EqualTo(60));
+            }
+        }
+
+        Time.Advance(TimeSpan.FromSeconds(61));
+        using var later = await Sandbox.RequestTokenAsync(SandboxCredentials.ClientId, SandboxCredentials.ClientSecret);
+        Assert.That(later.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the window moves on");
+    }
 }

@@ -209,7 +209,7 @@ public sealed class PersistenceTests
     public void Append_JournalOutgrowsTheOrg_IsFoldedIntoOrgJson()
     {
         var now = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        var org = CxAsCode.Sandbox.Store.SeedLoader.Load(SeedNames.Default, now, RealismProfile.Off());
+        var org = CxAsCode.Sandbox.Store.SeedLoader.Load(SeedNames.Default, null, now, RealismProfile.Off());
         var file = new CxAsCode.Sandbox.Store.OrgFile(_dataDir);
         file.Save(org, now);
         var skill = org.Skills.Entities.First();

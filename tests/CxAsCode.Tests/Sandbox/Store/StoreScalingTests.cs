@@ -40,7 +40,7 @@ public sealed class StoreScalingTests
 
     private static Org Build(int queues)
     {
-        var org = SeedLoader.Load(SeedNames.Empty, Now, RealismProfile.Off());
+        var org = SeedLoader.Load(SeedNames.Empty, null, Now, RealismProfile.Off());
         var write = Write();
         var code = CxAsCode.Sandbox.Kinds.WrapupCodes.WrapupCodeOperations.Create(org, new JObject { ["name"] = "Resolved" }, write);
         for (var i = 0; i < queues; i++)

@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using CxAsCode.Configuration;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Tests.Integration;
+
+/// <summary>Issue 11 against the sandbox limiting each token: a deploy that needs more than one token's minute
+/// spreads over two tokens, each within its own limit, and earns no 429.</summary>
+[TestFixture]
+[NonParallelizable]
+internal sealed class TokenPoolIntegrationTests : SandboxPipelineFixture
+{
+    private const int PerToken = 20;
+
+    [Test]
+    public async Task Deploy_MoreCallsThanOneTokensMinute_SpreadsOverTokensEachWithinItsLimitAndNo429()
+    {
+        using (var admin = new HttpClient { BaseAddress = Sandbox.BaseAddress })
+        {
+            (await admin.PutAsJsonAsync("sandbox/ratelimit", new { requestsPerMinute = PerToken })).EnsureSuccessStatusCode();
+        }
+
+        var (run, exit) = await Driver.RunAsync("Deploy", o => new PipelineOptions
+        {
+            Target = o.Target,
+            Environment = o.Environment,
+            RepositoryRoot = o.RepositoryRoot,
+            Parallelism = o.Parallelism,
+            RequestsPerMinute = PerToken,
+            TokenPoolSize = 3,
+        });
+
+        var requests = await Sandbox.RequestsAsync();
+        var api = requests.Where(r => ((string?)r["path"])!.StartsWith("/api/v2/", StringComparison.Ordinal)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That(api, Has.Count.GreaterThan(PerToken), "the deploy needs more than one token's minute");
+            Assert.That(api.Where(r => (int?)r["status"] == 429), Is.Empty, "paced per token: no 429");
+            Assert.That(run.RequestsPerToken, Has.Count.EqualTo(2), "a second token only once the first is out of slots");
+            Assert.That(run.RequestsPerToken, Has.All.LessThanOrEqualTo(PerToken));
+            Assert.That(run.RequestsPerToken.Sum(), Is.EqualTo(api.Count));
+            Assert.That(requests.Count(r => (string?)r["path"] == "/oauth/token"), Is.EqualTo(2));
+        }
+    }
+}
