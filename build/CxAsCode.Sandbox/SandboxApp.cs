@@ -5,8 +5,10 @@ using CxAsCode.Sandbox.Faults;
 using CxAsCode.Sandbox.Hosting;
 using CxAsCode.Sandbox.Http;
 using CxAsCode.Sandbox.Kinds.Divisions;
+using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Organization;
 using CxAsCode.Sandbox.Kinds.Queues;
+using CxAsCode.Sandbox.Kinds.Schedules;
 using CxAsCode.Sandbox.Kinds.Skills;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
 using CxAsCode.Sandbox.Pipeline;
@@ -89,6 +91,8 @@ public static class SandboxApp
         WrapupCodeEndpoints.Map(app);
         QueueEndpoints.Map(app);
         QueueWrapupCodeEndpoints.Map(app);
+        LanguageEndpoints.Map(app);
+        ScheduleEndpoints.Map(app);
         AdminEndpoints.Map(app);
         // Unknown API routes answer like the real API (404 not.found in an error body), not with an empty 404.
         app.MapFallback("/api/v2/{**path}", context => throw ApiErrors.RouteNotFound(context.Request.Path.Value ?? string.Empty));

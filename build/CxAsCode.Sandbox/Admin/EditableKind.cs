@@ -1,4 +1,6 @@
+using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Queues;
+using CxAsCode.Sandbox.Kinds.Schedules;
 using CxAsCode.Sandbox.Kinds.Skills;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
 using CxAsCode.Sandbox.Store;
@@ -51,6 +53,39 @@ internal sealed record EditableKind(
                 o.WrapupCodes.Commit(c.Str("id")!, w.Revision(c), w.Now);
             },
             (o, c, _) => WrapupCodeView.Render(o, c)),
+        new(
+            "languages",
+            o => o.Languages,
+            (o, b, w) => LanguageOperations.Create(o, b, w),
+            (o, id, w) => LanguageOperations.Delete(o, id, w),
+            (o, l, w) =>
+            {
+                LanguageOperations.Touch(l, w.Stamp);
+                o.Languages.Commit(l.Str("id")!, w.Revision(l), w.Now);
+            },
+            (_, l, _) => LanguageView.Render(l)),
+        new(
+            "schedules",
+            o => o.Schedules,
+            (o, b, w) => ScheduleOperations.Create(o, b, w),
+            (o, id, w) => ScheduleOperations.Delete(o, id, w),
+            (o, s, w) =>
+            {
+                ScheduleOperations.Touch(s, w.Stamp);
+                o.Schedules.Commit(s.Str("id")!, w.Revision(s), w.Now);
+            },
+            (o, s, _) => ScheduleViews.Schedule(o, s)),
+        new(
+            "schedulegroups",
+            o => o.ScheduleGroups,
+            (o, b, w) => ScheduleGroupOperations.Create(o, b, w),
+            (o, id, w) => ScheduleGroupOperations.Delete(o, id, w),
+            (o, g, w) =>
+            {
+                ScheduleOperations.Touch(g, w.Stamp);
+                o.ScheduleGroups.Commit(g.Str("id")!, w.Revision(g), w.Now);
+            },
+            (o, g, _) => ScheduleViews.Group(o, g)),
     ];
 
     public static EditableKind? Find(string? name) =>

@@ -1,5 +1,7 @@
 using CxAsCode.Sandbox.Kinds.Divisions;
+using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Queues;
+using CxAsCode.Sandbox.Kinds.Schedules;
 using CxAsCode.Sandbox.Kinds.Skills;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
 using CxAsCode.Sandbox.Store;
@@ -18,6 +20,9 @@ internal static class StateSnapshot
         ["divisions"] = new JArray(Sorted(org.Divisions).Select(DivisionView.Render)),
         ["skills"] = new JArray(Sorted(Current(org.Skills)).Select(s => SkillView.Render(org, s))),
         ["wrapupcodes"] = new JArray(Sorted(Current(org.WrapupCodes)).Select(c => WrapupCodeView.Render(org, c))),
+        ["languages"] = new JArray(Sorted(Current(org.Languages)).Select(LanguageView.Render)),
+        ["schedules"] = new JArray(Sorted(Current(org.Schedules)).Select(s => ScheduleViews.Schedule(org, s))),
+        ["schedulegroups"] = new JArray(Sorted(Current(org.ScheduleGroups)).Select(g => ScheduleViews.Group(org, g))),
         ["queues"] = new JArray(Sorted(Current(org.Queues)).Select(q =>
         {
             var view = QueueView.Render(org, q, realism);

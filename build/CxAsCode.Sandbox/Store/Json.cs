@@ -31,6 +31,9 @@ internal static class Json
     public static string? RefId(this JObject obj, string name) =>
         obj[name] is JObject reference ? reference.Str("id") : null;
 
+    /// <summary>The id of a reference token itself (<c>{"id": …}</c>); null for anything else.</summary>
+    public static string? RefIdOf(this JToken token) => token is JObject reference ? reference.Str("id") : null;
+
     /// <summary>Removes null-valued properties at every depth: the real API omits them.</summary>
     public static JToken WithoutNulls(JToken token)
     {

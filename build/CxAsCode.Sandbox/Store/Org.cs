@@ -17,6 +17,9 @@ internal sealed class Org
         Skills = new KindTable("skills", skill => skill.Str("state") != "deleted");
         WrapupCodes = new KindTable("wrapupcodes");
         Queues = new KindTable("queues");
+        Languages = new KindTable("languages", language => language.Str("state") != "deleted");
+        Schedules = new KindTable("schedules");
+        ScheduleGroups = new KindTable("schedulegroups");
     }
 
     /// <summary>The organization itself (<c>GET /api/v2/organizations/me</c>): its id is what plans and
@@ -32,6 +35,12 @@ internal sealed class Org
     /// <summary>Queues; each also carries <c>wrapupCodes</c> (assigned code ids), which the views hide.</summary>
     public KindTable Queues { get; }
 
+    public KindTable Languages { get; }
+
+    public KindTable Schedules { get; }
+
+    public KindTable ScheduleGroups { get; }
+
     /// <summary>Queues an admin marked as having conversations in progress (their delete needs
     /// <c>forceDelete=true</c>).</summary>
     public HashSet<string> QueuesWithConversations { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -42,13 +51,13 @@ internal sealed class Org
     /// <summary>The instant the views were last brought up to (see <see cref="Advance"/>).</summary>
     public DateTimeOffset Now { get; private set; } = DateTimeOffset.MinValue;
 
-    public IEnumerable<KindTable> Tables => [Skills, WrapupCodes, Queues];
+    public IEnumerable<KindTable> Tables => [Skills, WrapupCodes, Queues, Languages, Schedules, ScheduleGroups];
 
     public JObject HomeDivision =>
         Divisions.FirstOrDefault(d => d.Value<bool?>("homeDivision") == true)
         ?? throw new InvalidOperationException("The org has no home division.");
 
-    public int ObjectCount => Skills.Count + WrapupCodes.Count + Queues.Count;
+    public int ObjectCount => Tables.Sum(t => t.Count);
 
     /// <summary>Forgets what changed so far: the org file (or the seed) already holds it.</summary>
     public void MarkSaved()

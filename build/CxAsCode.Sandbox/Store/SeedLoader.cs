@@ -1,4 +1,6 @@
+using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Queues;
+using CxAsCode.Sandbox.Kinds.Schedules;
 using CxAsCode.Sandbox.Kinds.Skills;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
 using CxAsCode.Sandbox.Permissions;
@@ -54,6 +56,30 @@ internal static class SeedLoader
         seeding.Consistency = ConsistencyLags.None();
         var write = new WriteContext(new Stamp(Actors.UiUser, SandboxClock.Format(now)), now, seeding, Access.Unrestricted);
         LoadSkills(org, data, write);
+        foreach (var language in Items(data, "languages"))
+        {
+            LanguageOperations.Create(org, new JObject { ["name"] = language.Str("name") }, write, DeterministicId.For("languages", language.Str("name")!));
+        }
+
+        foreach (var schedule in Items(data, "schedules"))
+        {
+            var body = (JObject)schedule.DeepClone();
+            body["division"] = DivisionRef(org, schedule.Str("division"));
+            ScheduleOperations.Create(org, body, write, DeterministicId.For("schedules", schedule.Str("name")!));
+        }
+
+        foreach (var group in Items(data, "scheduleGroups"))
+        {
+            var body = (JObject)group.DeepClone();
+            body["division"] = DivisionRef(org, group.Str("division"));
+            foreach (var field in ScheduleGroupOperations.ScheduleFields)
+            {
+                body[field] = new JArray((group[field] as JArray ?? []).Select(name => IdRef(org.Schedules, (string?)name)));
+            }
+
+            ScheduleGroupOperations.Create(org, body, write, DeterministicId.For("schedulegroups", group.Str("name")!));
+        }
+
         foreach (var code in Items(data, "wrapupCodes"))
         {
             var body = (JObject)code.DeepClone();

@@ -5,14 +5,13 @@ namespace CxAsCode.Deployment;
 
 /// <summary>
 /// The API's own optimistic concurrency, where a kind has it: users, schedules and schedule groups carry a
-/// <c>version</c>, and a write with a stale one gets 409 (genesys-api.md §4). None of today's kinds has one
-/// (skills, wrap-up codes and queues are last-write-wins), so today this changes nothing; a kind that has
-/// one is listed here, and the version read just before the write goes with it, so the server itself
+/// <c>version</c>, and a write with a stale one gets 409 (genesys-api.md §4). Schedules and schedule groups are listed here
+/// (skills, languages, wrap-up codes and queues are last-write-wins), and the version read just before the write goes with it, so the server itself
 /// refuses a write over an edit that landed after our read.
 /// </summary>
 internal static class ServerVersions
 {
-    private static readonly HashSet<string> KindsCheckingVersion = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> KindsCheckingVersion = new(StringComparer.Ordinal) { "schedules", "schedulegroups" };
 
     public static bool IsChecked(ResourceKind kind) => KindsCheckingVersion.Contains(kind.Name);
 

@@ -51,4 +51,7 @@ public sealed partial record FieldSchema(JTokenType Type)
 
     /// <summary>For objects: rules across fields, checked once each field on its own is valid.</summary>
     public IReadOnlyList<FieldRule> Rules { get; init; } = [];
+
+    /// <summary>For text: a check of its form (a time zone, a local date-time); returns the problem, or null.</summary>
+    public Func<string, string?>? Format { get; init; }
 }

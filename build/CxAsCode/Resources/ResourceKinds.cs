@@ -51,7 +51,7 @@ public static class ResourceKinds
         Folder = "routing/queues",
         ApiPath = "/api/v2/routing/queues",
         PageSize = 500,
-        Rank = 2,
+        Rank = 3,
         WriteStrategy = WriteStrategy.Put,
         ManagedFields = ["name", "division", "description", "acwSettings", "mediaSettings", "skillEvaluationMethod", "bullseye", "wrapupCodes"],
         RequiredFields = ["division"],
@@ -77,8 +77,63 @@ public static class ResourceKinds
         Schema = QueueSchema.Fields,
     };
 
+    /// <summary>Routing languages: like skills, created and deleted, never renamed (genesys-api.md §3).</summary>
+    public static readonly ResourceKind Languages = new()
+    {
+        Name = "languages",
+        // Language.state in the contract: active, inactive, deleted; a deleted language may still be listed.
+        IsPresent = raw => (string?)raw["state"] is null or "active",
+        Folder = "routing/languages",
+        ApiPath = "/api/v2/routing/languages",
+        PageSize = 100,
+        Rank = 1,
+        WriteStrategy = WriteStrategy.CreateDelete,
+        Schema = ScheduleSchema.Languages,
+    };
+
+    /// <summary>Architect schedules: PUT with the current <c>version</c> (a stale one is 409, genesys-api.md §4).</summary>
+    public static readonly ResourceKind Schedules = new()
+    {
+        Name = "schedules",
+        Folder = "architect/schedules",
+        ApiPath = "/api/v2/architect/schedules",
+        PageSize = 100,
+        Rank = 1,
+        WriteStrategy = WriteStrategy.Put,
+        ManagedFields = ["name", "division", "description", "start", "end", "rrule"],
+        RequiredFields = ["division", "start", "end"],
+        VolatileFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "createdByApp", "modifiedByApp", "version", "state"],
+        ReadOnlyFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "createdByApp", "modifiedByApp", "version", "state"],
+        References = [new("division", "divisions")],
+        Schema = ScheduleSchema.Schedules,
+    };
+
+    /// <summary>Architect schedule groups: schedules by name, a time zone, PUT with <c>version</c>.</summary>
+    public static readonly ResourceKind ScheduleGroups = new()
+    {
+        Name = "schedulegroups",
+        Folder = "architect/schedulegroups",
+        ApiPath = "/api/v2/architect/schedulegroups",
+        PageSize = 100,
+        Rank = 2,
+        WriteStrategy = WriteStrategy.Put,
+        ManagedFields = ["name", "division", "description", "timeZone", "openSchedules", "closedSchedules", "holidaySchedules"],
+        RequiredFields = ["division", "timeZone"],
+        VolatileFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "createdByApp", "modifiedByApp", "version", "state"],
+        ReadOnlyFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "createdByApp", "modifiedByApp", "version", "state"],
+        References =
+        [
+            new("division", "divisions"),
+            new("openSchedules[*]", "schedules"),
+            new("closedSchedules[*]", "schedules"),
+            new("holidaySchedules[*]", "schedules"),
+        ],
+        UnorderedArrays = ["openSchedules", "closedSchedules", "holidaySchedules"],
+        Schema = ScheduleSchema.ScheduleGroups,
+    };
+
     /// <summary>Every kind, in dependency order.</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = [Divisions, Skills, WrapupCodes, Queues];
+    public static IReadOnlyList<ResourceKind> All { get; } = [Divisions, Skills, Languages, WrapupCodes, Schedules, ScheduleGroups, Queues];
 
     /// <summary>The kinds state can hold.</summary>
     public static IReadOnlyList<ResourceKind> Managed { get; } = [.. All.Where(k => k.IsManaged)];

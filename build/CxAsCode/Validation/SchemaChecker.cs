@@ -85,6 +85,10 @@ internal static class SchemaChecker
         {
             problems.Add((path, TooLong(text, schema.MaxLength)));
         }
+        else if (schema.Format?.Invoke(text) is { } problem)
+        {
+            problems.Add((path, problem));
+        }
     }
 
     private static void CheckRange(JValue number, FieldSchema schema, string path, List<(string, string)> problems)

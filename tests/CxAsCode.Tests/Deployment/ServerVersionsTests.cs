@@ -4,20 +4,22 @@ using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Deployment;
 
-/// <summary>The hook for the API's own version check: none of today's kinds has one, so nothing is added.</summary>
 public sealed class ServerVersionsTests
 {
     [Test]
-    public void Stamp_TodaysKinds_SendNoVersionBecauseTheirApiChecksNone()
+    public void Stamp_KindsWhoseApiChecksAVersion_SendTheVersionReadJustBefore_OthersSendNone()
     {
-        var fresh = new JObject { ["id"] = "s1", ["name"] = "Billing", ["version"] = "3" };
+        var fresh = new JObject { ["id"] = "s1", ["name"] = "Billing", ["version"] = 3 };
 
-        var bodies = ResourceKinds.Managed.Select(kind => ServerVersions.Stamp(kind, new JObject { ["name"] = "Billing" }, fresh));
+        var stamped = ResourceKinds.Managed.ToDictionary(k => k.Name, kind => ServerVersions.Stamp(kind, new JObject { ["name"] = "Billing" }, fresh)["version"]);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ResourceKinds.Managed.Where(ServerVersions.IsChecked), Is.Empty);
-            Assert.That(bodies.Select(b => b["version"]), Is.All.Null);
+            // genesys-api.md §4: schedules and schedule groups check a version; skills, languages, wrap-up codes and queues do not.
+            Assert.That(ResourceKinds.Managed.Where(ServerVersions.IsChecked).Select(k => k.Name), Is.EquivalentTo(new[] { "schedules", "schedulegroups" }));
+            Assert.That((int?)stamped["schedules"], Is.EqualTo(3));
+            Assert.That((int?)stamped["schedulegroups"], Is.EqualTo(3));
+            Assert.That(stamped.Where(p => !ServerVersions.IsChecked(ResourceKinds.ByName(p.Key))).Select(p => p.Value), Is.All.Null);
         }
     }
 }

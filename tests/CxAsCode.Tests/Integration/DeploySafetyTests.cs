@@ -74,11 +74,11 @@ internal sealed class DeploySafetyTests : SandboxPipelineFixture
     [TestCase(6)]
     public async Task Deploy_EditAtARandomReadOfTheDeploy_NeverOverwritten(int seed)
     {
-        // Extract sends 11 routing reads; the deploy's own 9 follow. One of them, picked at random, is held
+        // Extract sends 12 routing reads (skills, languages, wrap-up codes, queues, 8 queue wrap-up code pages); the deploy's own 9 follow. One of them, picked at random, is held
         // while someone edits a random planned object. Whatever the timing, the edit must survive.
         var random = new Random(seed);
         var (kind, name) = new[] { ("queues", "Billing Support"), ("queues", "Outage Line"), ("queues", "Payments"), ("wrapupcodes", "Complaint Logged") }[random.Next(4)];
-        var nth = 11 + random.Next(1, 10);
+        var nth = 12 + random.Next(1, 10);
         await Sandbox.FaultAsync(new JObject { ["method"] = "GET", ["path"] = "^/api/v2/routing/", ["nth"] = nth, ["delayMs"] = 400 });
         var deploy = Driver.RunAsync("Deploy");
         await WaitForAsync(async () => (await Sandbox.FaultMatchesAsync())[0] >= nth, deploy);

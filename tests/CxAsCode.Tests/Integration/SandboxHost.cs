@@ -76,7 +76,9 @@ internal sealed class SandboxHost : IAsyncDisposable
     public async Task ClearRequestsAsync() =>
         (await _admin.DeleteAsync(new Uri("/sandbox/requests", UriKind.Relative))).EnsureSuccessStatusCode();
 
-    public async Task<JObject> StateAsync() => JObject.Parse(await _admin.GetStringAsync(new Uri("/sandbox/state", UriKind.Relative)));
+    /// <summary>The whole org; date-like strings (a schedule's local start) stay strings, as the API sent them.</summary>
+    public async Task<JObject> StateAsync() =>
+        Newtonsoft.Json.JsonConvert.DeserializeObject<JObject>(await _admin.GetStringAsync(new Uri("/sandbox/state", UriKind.Relative)), new Newtonsoft.Json.JsonSerializerSettings { DateParseHandling = Newtonsoft.Json.DateParseHandling.None })!;
 
     /// <summary>
     /// The org as a person would compare it: active objects only (a rolled-back create leaves a soft-deleted

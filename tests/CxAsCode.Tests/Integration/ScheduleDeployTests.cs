@@ -1,0 +1,98 @@
+using CxAsCode.Configuration;
+using CxAsCode.Pipeline;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Tests.Integration;
+
+/// <summary>Issue 10: languages, schedules and schedule groups through the pipeline against the realistic
+/// sandbox: PUT with the version read just before, ordered deletes, validation before any write.</summary>
+[TestFixture]
+[NonParallelizable]
+internal sealed class ScheduleDeployTests : SandboxPipelineFixture
+{
+    private const string Saturdays = "state/dev/architect/schedules/saturdays.json";
+    private const string Hours = "state/dev/architect/schedulegroups/contact-centre-hours.json";
+
+    [Test]
+    public async Task Deploy_ScheduleChangedInState_PutsItWithTheCurrentVersionThenPlansClean()
+    {
+        Edit(Saturdays, "\"2026-01-10T13:00:00.000\"", "\"2026-01-10T14:00:00.000\"");
+
+        var (_, exit) = await Driver.RunAsync("Deploy");
+        await SandboxHost.SettleAsync();
+        var (again, _) = await Driver.RunAsync("DryRun");
+
+        var put = (await Sandbox.WritesAsync()).Single(w => (string?)w["method"] == "PUT" && ((string?)w["path"])!.StartsWith("/api/v2/architect/schedules/", StringComparison.Ordinal));
+        var live = (await Sandbox.StateAsync())["schedules"]!.Single(s => (string?)s["name"] == "Saturdays");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That((int?)JObject.Parse((string)put["body"]!)["version"], Is.EqualTo(1), "the version read just before the write");
+            Assert.That((string?)live["end"], Is.EqualTo("2026-01-10T14:00:00.000"));
+            Assert.That((int?)live["version"], Is.EqualTo(2));
+            Assert.That(again.Plan!.HasChanges, Is.False, Driver.Output.ToString());
+        }
+    }
+
+    [Test]
+    public async Task Deploy_ScheduleDroppedFromItsGroupAndPruned_UpdatesTheGroupBeforeDeletingIt()
+    {
+        File.Delete(Repository.PathOf(Saturdays));
+        Edit(Hours, "    \"Saturdays\",\n", string.Empty);
+
+        var (_, exit) = await Driver.RunAsync("Deploy", o => new PipelineOptions { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Prune = true });
+
+        var writes = (await Sandbox.WritesAsync()).Where(w => ((string?)w["path"])!.StartsWith("/api/v2/architect/", StringComparison.Ordinal)).Select(w => $"{w["method"]} {((string)w["path"]!).Split('/')[4]}").ToList();
+        var state = await Sandbox.StateAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That(writes, Is.EqualTo(new[] { "PUT schedulegroups", "DELETE schedules" }), "the group lets go of the schedule first, or the delete is 409 in use");
+            Assert.That(state["schedules"]!.Select(s => (string?)s["name"]), Does.Not.Contain("Saturdays"));
+        }
+    }
+
+    [Test]
+    public async Task Deploy_LanguageAddedAndOnePruned_CreatesAndDeletesIt()
+    {
+        Repository.Write("state/dev/routing/languages/polish.json", "{\n  \"name\": \"Polish\"\n}\n");
+        File.Delete(Repository.PathOf("state/dev/routing/languages/welsh.json"));
+
+        var (_, exit) = await Driver.RunAsync("Deploy", o => new PipelineOptions { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Prune = true });
+
+        var languages = (await Sandbox.StateAsync())["languages"]!.ToDictionary(l => (string)l["name"]!, l => (string?)l["state"]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That(languages["Polish"], Is.EqualTo("active"));
+            Assert.That(languages["Welsh"], Is.EqualTo("deleted"), "soft deleted, as the platform does");
+        }
+    }
+
+    [TestCase(Hours, "\"Europe/London\"", "\"Europe/Lndon\"", "$.timeZone", "IANA time zone")]
+    [TestCase(Saturdays, "\"2026-01-10T09:00:00.000\"", "\"2026-01-10 09:00\"", "$.start", "local date-time")]
+    [TestCase(Saturdays, "\"FREQ=WEEKLY;BYDAY=SA\"", "\"every saturday\"", "$.rrule", "recurrence rule")]
+    [TestCase(Hours, "\"Christmas Day\"", "\"Boxing Day\"", "$.holidaySchedules[0]", "Boxing Day")]
+    public async Task Validate_BadScheduleOrGroup_NamesFileAndPathWithZeroWrites(string file, string find, string replace, string path, string expected)
+    {
+        Edit(file, find, replace);
+
+        var (run, exit) = await Driver.RunAsync("Deploy");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(run.Failure, Is.TypeOf<ValidationFailedException>());
+            Assert.That(run.ValidationErrors.Select(e => e.ToString()), Has.Some.StartsWith(file).And.Contains(path).And.Contains(expected));
+            Assert.That(await Sandbox.WritesAsync(), Is.Empty);
+        }
+    }
+
+    private void Edit(string file, string find, string replace)
+    {
+        var path = Repository.PathOf(file);
+        var text = File.ReadAllText(path);
+        Assert.That(text, Does.Contain(find), $"{file} holds {find}");
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+    }
+}
