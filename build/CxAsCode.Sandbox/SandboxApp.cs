@@ -10,6 +10,7 @@ using CxAsCode.Sandbox.Kinds.Organization;
 using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Kinds.Schedules;
 using CxAsCode.Sandbox.Kinds.Skills;
+using CxAsCode.Sandbox.Kinds.Users;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
 using CxAsCode.Sandbox.Pipeline;
 using CxAsCode.Sandbox.RateLimiting;
@@ -93,6 +94,7 @@ public static class SandboxApp
         QueueWrapupCodeEndpoints.Map(app);
         LanguageEndpoints.Map(app);
         ScheduleEndpoints.Map(app);
+        UserEndpoints.Map(app);
         AdminEndpoints.Map(app);
         // Unknown API routes answer like the real API (404 not.found in an error body), not with an empty 404.
         app.MapFallback("/api/v2/{**path}", context => throw ApiErrors.RouteNotFound(context.Request.Path.Value ?? string.Empty));

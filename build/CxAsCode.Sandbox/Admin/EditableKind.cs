@@ -2,6 +2,7 @@ using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Kinds.Schedules;
 using CxAsCode.Sandbox.Kinds.Skills;
+using CxAsCode.Sandbox.Kinds.Users;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
 using CxAsCode.Sandbox.Store;
 using Newtonsoft.Json.Linq;
@@ -86,6 +87,17 @@ internal sealed record EditableKind(
                 o.ScheduleGroups.Commit(g.Str("id")!, w.Revision(g), w.Now);
             },
             (o, g, _) => ScheduleViews.Group(o, g)),
+        new(
+            "users",
+            o => o.Users,
+            (o, b, w) => UserOperations.Create(o, b, w),
+            (o, id, w) => UserOperations.Delete(o, id, w),
+            (o, u, w) =>
+            {
+                UserOperations.Touch(u);
+                o.Users.Commit(u.Str("id")!, w.Revision(u), w.Now);
+            },
+            (o, u, _) => UserView.Render(o, u, new HashSet<string> { "skills", "languages" })),
     ];
 
     public static EditableKind? Find(string? name) =>

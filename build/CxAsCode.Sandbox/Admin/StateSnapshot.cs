@@ -3,6 +3,7 @@ using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Kinds.Schedules;
 using CxAsCode.Sandbox.Kinds.Skills;
+using CxAsCode.Sandbox.Kinds.Users;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
 using CxAsCode.Sandbox.Store;
 using Newtonsoft.Json.Linq;
@@ -23,6 +24,7 @@ internal static class StateSnapshot
         ["languages"] = new JArray(Sorted(Current(org.Languages)).Select(LanguageView.Render)),
         ["schedules"] = new JArray(Sorted(Current(org.Schedules)).Select(s => ScheduleViews.Schedule(org, s))),
         ["schedulegroups"] = new JArray(Sorted(Current(org.ScheduleGroups)).Select(g => ScheduleViews.Group(org, g))),
+        ["users"] = new JArray(Sorted(Current(org.Users)).Select(u => UserView.Render(org, u, new HashSet<string> { "skills", "languages" }))),
         ["queues"] = new JArray(Sorted(Current(org.Queues)).Select(q =>
         {
             var view = QueueView.Render(org, q, realism);

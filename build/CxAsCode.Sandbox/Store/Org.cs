@@ -20,6 +20,7 @@ internal sealed class Org
         Languages = new KindTable("languages", language => language.Str("state") != "deleted");
         Schedules = new KindTable("schedules");
         ScheduleGroups = new KindTable("schedulegroups");
+        Users = new KindTable("users");
     }
 
     /// <summary>The organization itself (<c>GET /api/v2/organizations/me</c>): its id is what plans and
@@ -41,6 +42,9 @@ internal sealed class Org
 
     public KindTable ScheduleGroups { get; }
 
+    /// <summary>Users, deleted ones included (soft delete); each holds its routing skills and languages.</summary>
+    public KindTable Users { get; }
+
     /// <summary>Queues an admin marked as having conversations in progress (their delete needs
     /// <c>forceDelete=true</c>).</summary>
     public HashSet<string> QueuesWithConversations { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -51,7 +55,7 @@ internal sealed class Org
     /// <summary>The instant the views were last brought up to (see <see cref="Advance"/>).</summary>
     public DateTimeOffset Now { get; private set; } = DateTimeOffset.MinValue;
 
-    public IEnumerable<KindTable> Tables => [Skills, WrapupCodes, Queues, Languages, Schedules, ScheduleGroups];
+    public IEnumerable<KindTable> Tables => [Skills, WrapupCodes, Queues, Languages, Schedules, ScheduleGroups, Users];
 
     public JObject HomeDivision =>
         Divisions.FirstOrDefault(d => d.Value<bool?>("homeDivision") == true)

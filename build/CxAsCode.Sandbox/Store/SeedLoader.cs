@@ -2,6 +2,7 @@ using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Kinds.Schedules;
 using CxAsCode.Sandbox.Kinds.Skills;
+using CxAsCode.Sandbox.Kinds.Users;
 using CxAsCode.Sandbox.Kinds.WrapupCodes;
 using CxAsCode.Sandbox.Permissions;
 using Newtonsoft.Json.Linq;
@@ -80,6 +81,7 @@ internal static class SeedLoader
             ScheduleGroupOperations.Create(org, body, write, DeterministicId.For("schedulegroups", group.Str("name")!));
         }
 
+        LoadUsers(org, data, write);
         foreach (var code in Items(data, "wrapupCodes"))
         {
             var body = (JObject)code.DeepClone();
@@ -112,6 +114,40 @@ internal static class SeedLoader
             org.Skills.Commit(created.Str("id")!, write.Revision(created), write.Now);
         }
     }
+
+    /// <summary>Users with their skills and languages by name and their manager by email; a seeded
+    /// <c>state: deleted</c> user is created then deleted, as the platform would hold one.</summary>
+    private static void LoadUsers(Org org, JObject data, WriteContext write)
+    {
+        foreach (var seeded in Items(data, "users"))
+        {
+            var email = seeded.Str("email")!;
+            var body = new JObject { ["name"] = seeded.Str("name"), ["email"] = email, ["title"] = seeded.Str("title"), ["department"] = seeded.Str("department") };
+            body["divisionId"] = DivisionRef(org, seeded.Str("division"))["id"];
+            var user = UserOperations.Create(org, body, write, DeterministicId.For("users", email));
+            var id = user.Str("id")!;
+            UserRoutingOperations.ReplaceSkills(org, id, Proficiencies(org.Skills, seeded["skills"]), write);
+            UserRoutingOperations.PatchLanguages(org, id, Proficiencies(org.Languages, seeded["languages"]), write);
+        }
+
+        foreach (var seeded in Items(data, "users"))
+        {
+            var id = DeterministicId.For("users", seeded.Str("email")!);
+            if (seeded.Str("manager") is { } manager)
+            {
+                var user = org.Users.Current(id)!;
+                UserOperations.Patch(org, id, new JObject { ["version"] = user["version"], ["manager"] = DeterministicId.For("users", manager) }, write);
+            }
+
+            if (seeded.Str("state") == UserOperations.Deleted)
+            {
+                UserOperations.Delete(org, id, write);
+            }
+        }
+    }
+
+    private static JArray Proficiencies(KindTable table, JToken? entries) => new((entries as JArray ?? []).OfType<JObject>()
+        .Select(e => new JObject { ["id"] = IdRef(table, e.Str("name"))["id"], ["proficiency"] = e["proficiency"]?.DeepClone() }));
 
     private static JObject ResolveQueueReferences(Org org, JObject queue)
     {

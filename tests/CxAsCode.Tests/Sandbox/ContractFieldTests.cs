@@ -37,6 +37,21 @@ public sealed class ContractFieldTests : SandboxFixture
         }
     }
 
+    [TestCase("api/v2/routing/languages?pageSize=100", "LanguageEntityListing")]
+    [TestCase("api/v2/architect/schedules?pageSize=100", "ScheduleEntityListing")]
+    [TestCase("api/v2/architect/schedulegroups?pageSize=100", "ScheduleGroupEntityListing")]
+    [TestCase("api/v2/users?pageSize=500&state=any&expand=skills,languages", "UserEntityListing")]
+    public async Task List_LanguagesSchedulesGroupsUsers_EveryFieldExistsOnTheModel(string path, string model)
+    {
+        var list = await Sandbox.GetObjectAsync(path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(list["entities"], Is.Not.Empty);
+            Assert.That(_contract.UnknownFields(model, list), Is.Empty);
+        }
+    }
+
     [Test]
     public async Task SkillList_DeletedAndInactiveSkills_EveryFieldExistsOnRoutingSkillAndStatesAreTheEnums()
     {
