@@ -22,6 +22,14 @@ internal static class WriteRefusals
             ApiException { Status: 400, Code: "active.queue" } active =>
                 $"{subject} refused: the queue has conversations in progress (400 active.queue{Correlation(active)}). "
                 + "Wait for them to end, or plan again with --force-delete to end them (the plan then says so).",
+            // Deleting a schedule a group still uses is 409 general.conflict (genesys-api.md §3): usually a group
+            // state does not manage (our own groups let go first: updates run before deletes).
+            ApiException { Status: 409, Code: "general.conflict" } inUse when entry.Action == ChangeAction.Delete && entry.Kind == "schedules" =>
+                $"{subject} refused: a schedule group still uses it ({inUse.Message}). Remove it from that group first "
+                + "(add the group to state without it, or edit it in Genesys Cloud), then deploy again.",
+            ApiException { Status: 409, Code: "general.conflict" } stale when stale.Message.Contains("version", StringComparison.OrdinalIgnoreCase) =>
+                $"{subject} refused: it changed in the org between our read and our write (409 general.conflict, a stale version{Correlation(stale)}); "
+                + "nothing of it was overwritten. Plan again to see the change.",
             _ => $"{subject}: {error.Message}",
         };
     }

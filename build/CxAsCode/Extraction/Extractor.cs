@@ -42,7 +42,7 @@ internal sealed class Extractor
             }
 
             objects.AddRange(raws.Select(raw => ToObject(kind, raw)));
-            _progress($"Extract: {kind.Name,-12} {raws.Count,5} objects in {_client.Counter.Total - before} requests");
+            _progress($"Extract: {kind.Name,-14} {raws.Count,5} objects in {_client.Counter.Total - before} requests");
         }
 
         return new LiveSnapshot(objects);

@@ -42,4 +42,29 @@ public sealed class WriteRefusalsTests
 
         Assert.That(line, Is.EqualTo("update queues 'Billing Support': PUT /x answered 500"));
     }
+
+    [Test]
+    public void Describe_ScheduleDeleteRefusedInUse_SaysAGroupStillUsesItAndWhatToDo()
+    {
+        var entry = new PlanEntry("schedules", "Christmas Day", ChangeAction.Delete);
+        var inUse = new ConflictException("DELETE", "/api/v2/architect/schedules/s1", 409, new JObject { ["code"] = "general.conflict" }, null,
+            "The schedule Christmas Day is in use by the schedule group Emergency Cover.");
+
+        var line = WriteRefusals.Describe(entry, inUse);
+
+        Assert.That(line, Does.StartWith("delete schedules 'Christmas Day' refused: a schedule group still uses it (The schedule Christmas Day is in use by the schedule group Emergency Cover.)")
+            .And.Contain("Remove it from that group first"));
+    }
+
+    [Test]
+    public void Describe_StaleVersion_SaysNothingWasOverwrittenAndToPlanAgain()
+    {
+        var entry = new PlanEntry("schedulegroups", "Contact Centre Hours", ChangeAction.Update);
+        var stale = new ConflictException("PUT", "/api/v2/architect/schedulegroups/g1", 409, new JObject { ["code"] = "general.conflict" }, "c-9",
+            "The version supplied does not match the current version of the resource.");
+
+        var line = WriteRefusals.Describe(entry, stale);
+
+        Assert.That(line, Is.EqualTo("update schedulegroups 'Contact Centre Hours' refused: it changed in the org between our read and our write (409 general.conflict, a stale version, correlation id c-9); nothing of it was overwritten. Plan again to see the change."));
+    }
 }

@@ -35,6 +35,26 @@ internal sealed class ScheduleDeployTests : SandboxPipelineFixture
     }
 
     [Test]
+    public async Task DeploySavedPlan_ScheduleEditedInTheOrgAfterThePlan_RefusedBeforeItsWriteNothingOverwritten()
+    {
+        Edit(Saturdays, "\"2026-01-10T13:00:00.000\"", "\"2026-01-10T14:00:00.000\"");
+        var (_, planned) = await Driver.RunAsync("DryRun", o => new PipelineOptions { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, OutPath = "plan.json" });
+        await Sandbox.EditAsync("schedules", "Saturdays", new JObject { ["description"] = "Edited in the UI after the plan" });
+
+        var (_, exit) = await Driver.RunAsync("Deploy", o => new PipelineOptions { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, PlanPath = "plan.json" });
+
+        var live = (await Sandbox.StateAsync())["schedules"]!.Single(s => (string?)s["name"] == "Saturdays");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(planned, Is.Zero, Driver.Output.ToString());
+            Assert.That(exit, Is.Not.Zero, "the edit after the plan stops the deploy");
+            Assert.That((string?)live["description"], Is.EqualTo("Edited in the UI after the plan"));
+            Assert.That((string?)live["end"], Is.EqualTo("2026-01-10T13:00:00.000"), "our change was not written over the edit");
+            Assert.That((await Sandbox.WritesAsync()).Where(w => ((string?)w["path"])!.StartsWith("/api/v2/architect/schedules/", StringComparison.Ordinal)), Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task Deploy_ScheduleDroppedFromItsGroupAndPruned_UpdatesTheGroupBeforeDeletingIt()
     {
         File.Delete(Repository.PathOf(Saturdays));
