@@ -5,6 +5,7 @@ using CxAsCode.Sandbox.Faults;
 using CxAsCode.Sandbox.Hosting;
 using CxAsCode.Sandbox.Http;
 using CxAsCode.Sandbox.Kinds.Divisions;
+using CxAsCode.Sandbox.Kinds.Flows;
 using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Organization;
 using CxAsCode.Sandbox.Kinds.Queues;
@@ -70,6 +71,7 @@ public static class SandboxApp
         builder.Services.AddSingleton(new RateLimiter(clock, options.RequestsPerMinute));
         builder.Services.AddSingleton(new TokenIssuanceLimiter(clock, options.TokenRequestsPerMinute));
         builder.Services.AddSingleton(new FaultRegistry());
+        builder.Services.AddSingleton(new FlowJobs(clock));
         builder.Services.AddSingleton(new RequestLogBook());
         if (options.ParentPid is int parentPid)
         {
@@ -95,6 +97,7 @@ public static class SandboxApp
         LanguageEndpoints.Map(app);
         ScheduleEndpoints.Map(app);
         UserEndpoints.Map(app);
+        FlowEndpoints.Map(app);
         AdminEndpoints.Map(app);
         // Unknown API routes answer like the real API (404 not.found in an error body), not with an empty 404.
         app.MapFallback("/api/v2/{**path}", context => throw ApiErrors.RouteNotFound(context.Request.Path.Value ?? string.Empty));

@@ -1,6 +1,7 @@
 using CxAsCode.Sandbox.Auth;
 using CxAsCode.Sandbox.Faults;
 using CxAsCode.Sandbox.Http;
+using CxAsCode.Sandbox.Kinds.Flows;
 using CxAsCode.Sandbox.Permissions;
 using CxAsCode.Sandbox.RateLimiting;
 using CxAsCode.Sandbox.Realism;
@@ -48,7 +49,7 @@ internal static class AdminEndpoints
     /// puts the rate limit and the realism profile back to the ones the sandbox started with. Issued tokens
     /// of the default client stay valid.</summary>
     private static async Task<IResult> ResetAsync(HttpContext context, SandboxOptions options, OrgStore store, RequestLogBook log,
-        FaultRegistry faults, RateLimiter limiter, RealismSettings realism, ClientRegistry clients, TokenIssuanceLimiter issuance)
+        FaultRegistry faults, RateLimiter limiter, RealismSettings realism, ClientRegistry clients, TokenIssuanceLimiter issuance, FlowJobs flowJobs)
     {
         var body = await RequestBody.ReadOptionalObjectAsync(context);
         var seed = body.Str("seed") ?? options.Seed;
@@ -63,6 +64,7 @@ internal static class AdminEndpoints
         faults.Clear();
         limiter.Reset();
         issuance.Reset();
+        flowJobs.Clear();
         limiter.RequestsPerMinute = options.RequestsPerMinute;
         clients.Reset();
         return Ok();

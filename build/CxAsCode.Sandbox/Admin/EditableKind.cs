@@ -1,3 +1,4 @@
+using CxAsCode.Sandbox.Kinds.Flows;
 using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Kinds.Schedules;
@@ -98,6 +99,13 @@ internal sealed record EditableKind(
                 o.Users.Commit(u.Str("id")!, w.Revision(u), w.Now);
             },
             (o, u, _) => UserView.Render(o, u, new HashSet<string> { "skills", "languages" })),
+        new(
+            "flows",
+            o => o.Flows,
+            (o, b, w) => FlowOperations.Create(o, b, w),
+            (o, id, w) => FlowOperations.Delete(o, id, w),
+            (o, f, w) => o.Flows.Commit(f.Str("id")!, w.Revision(f), w.Now),
+            (o, f, _) => FlowView.Render(o, f)),
     ];
 
     public static EditableKind? Find(string? name) =>

@@ -25,6 +25,9 @@ internal sealed class Access
     /// <summary>No checks: admin edits, the seed, and the default client (it holds <c>*</c> everywhere).</summary>
     public static Access Unrestricted { get; } = new(null, PermissionRequirement.None);
 
+    /// <summary>The calling OAuth client's id (the holder of a flow lock it takes); null for admin edits and the seed.</summary>
+    public string? ClientId => _client?.Id;
+
     public static void SetClient(HttpContext context, OAuthClient client) => context.Items[ClientItem] = client;
 
     /// <summary>The access of the request's client for the endpoint that is handling it.</summary>

@@ -12,5 +12,9 @@ internal static class SandboxPaths
 
     public static bool IsToken(PathString path) => path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsLogged(PathString path) => IsApi(path) || IsToken(path);
+    /// <summary>The presigned upload and download URLs of Architect jobs, which the sandbox serves itself in
+    /// place of the platform's object storage: no bearer token (the URL is the credential), logged, open to faults.</summary>
+    public static bool IsStorage(PathString path) => path.StartsWithSegments("/storage", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsLogged(PathString path) => IsApi(path) || IsToken(path) || IsStorage(path);
 }

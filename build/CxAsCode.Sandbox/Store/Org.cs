@@ -21,6 +21,7 @@ internal sealed class Org
         Schedules = new KindTable("schedules");
         ScheduleGroups = new KindTable("schedulegroups");
         Users = new KindTable("users");
+        Flows = new KindTable("flows");
     }
 
     /// <summary>The organization itself (<c>GET /api/v2/organizations/me</c>): its id is what plans and
@@ -42,6 +43,9 @@ internal sealed class Org
 
     public KindTable ScheduleGroups { get; }
 
+    /// <summary>Architect flows, deleted ones included (soft delete); each holds its published YAML.</summary>
+    public KindTable Flows { get; }
+
     /// <summary>Users, deleted ones included (soft delete); each holds its routing skills and languages.</summary>
     public KindTable Users { get; }
 
@@ -55,7 +59,7 @@ internal sealed class Org
     /// <summary>The instant the views were last brought up to (see <see cref="Advance"/>).</summary>
     public DateTimeOffset Now { get; private set; } = DateTimeOffset.MinValue;
 
-    public IEnumerable<KindTable> Tables => [Skills, WrapupCodes, Queues, Languages, Schedules, ScheduleGroups, Users];
+    public IEnumerable<KindTable> Tables => [Skills, WrapupCodes, Queues, Languages, Schedules, ScheduleGroups, Users, Flows];
 
     public JObject HomeDivision =>
         Divisions.FirstOrDefault(d => d.Value<bool?>("homeDivision") == true)

@@ -1,3 +1,4 @@
+using CxAsCode.Sandbox.Kinds.Flows;
 using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Kinds.Schedules;
@@ -96,7 +97,25 @@ internal static class SeedLoader
             QueueWrapupCodeOperations.Add(org, created.Str("id")!, new JArray(codes), write);
         }
 
+        if (generated is null)
+        {
+            LoadFlows(org, write); // a generated org (the benchmark's) has none of the queues these flows name
+        }
+
         return org;
+    }
+
+    /// <summary>The seed's flows (Seed/Flows, see its SOURCES.md), imported as an Architect job would.</summary>
+    private static void LoadFlows(Org org, WriteContext write)
+    {
+        var assembly = typeof(SeedLoader).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Contains(".Seed.Flows.", StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+            var content = reader.ReadToEnd();
+            var yaml = FlowYaml.Read(content);
+            FlowOperations.Import(org, yaml, content, write, clientId: null);
+        }
     }
 
     private static void LoadSkills(Org org, JObject data, WriteContext write)

@@ -41,6 +41,7 @@ public sealed class ContractFieldTests : SandboxFixture
     [TestCase("api/v2/architect/schedules?pageSize=100", "ScheduleEntityListing")]
     [TestCase("api/v2/architect/schedulegroups?pageSize=100", "ScheduleGroupEntityListing")]
     [TestCase("api/v2/users?pageSize=500&state=any&expand=skills,languages", "UserEntityListing")]
+    [TestCase("api/v2/flows?pageSize=500", "FlowEntityListing")]
     public async Task List_LanguagesSchedulesGroupsUsers_EveryFieldExistsOnTheModel(string path, string model)
     {
         var list = await Sandbox.GetObjectAsync(path);

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using CxAsCode.Sandbox.Store;
+using Microsoft.AspNetCore.WebUtilities;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Sandbox.Kinds.Flows;
+
+/// <summary>
+/// Architect import and export jobs (genesys-api.md §3). An import job is registered (<c>Registered</c>), its
+/// YAML PUT to the presigned URL with exactly the headers the registration returned (<c>Started</c>), and
+/// <see cref="Processing"/> later on the sandbox clock it ends <c>Success</c> or <c>Failure</c> (ArchitectJobStateResponse.status).
+/// An export job is <c>Started</c> until the same delay has passed, then <c>Success</c> with a download URL.
+/// Jobs live in memory: a restart forgets them, as a client must expect of a job it did not finish polling.
+/// </summary>
+internal sealed class FlowJobs(SandboxClock clock)
+{
+    /// <summary>How long the platform takes over a job here; long enough that a client must poll.</summary>
+    public static readonly TimeSpan Processing = TimeSpan.FromSeconds(2);
+
+    /// <summary>What a PUT to the presigned URL must carry (the platform returns the object store's; these are
+    /// the sandbox's own, and a client must send exactly what it was given).</summary>
+    public static readonly IReadOnlyDictionary<string, string> UploadHeaders = new Dictionary<string, string>
+    {
+        ["Content-Type"] = "application/octet-stream",
+        ["x-amz-server-side-encryption"] = "AES256",
+    };
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ImportJob> _imports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExportJob> _exports = new(StringComparer.Ordinal);
+
+    public ImportJob Register(string? clientId)
+    {
+        var job = new ImportJob(DeterministicId.NewRandom(), WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24)), clientId);
+        lock (_gate)
+        {
+            _imports[job.Id] = job;
+        }
+
+        return job;
+    }
+
+    public ImportJob? Import(string id)
+    {
+        lock (_gate)
+        {
+            return _imports.GetValueOrDefault(id);
+        }
+    }
+
+    public ImportJob? ByUploadToken(string token)
+    {
+        lock (_gate)
+        {
+            return _imports.Values.FirstOrDefault(j => j.UploadToken == token);
+        }
+    }
+
+    public ExportJob Export(IReadOnlyList<string> flowIds)
+    {
+        var job = new ExportJob(DeterministicId.NewRandom(), WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24)), flowIds, clock.UtcNow);
+        lock (_gate)
+        {
+            _exports[job.Id] = job;
+        }
+
+        return job;
+    }
+
+    public ExportJob? ExportJob(string id)
+    {
+        lock (_gate)
+        {
+            return _exports.GetValueOrDefault(id);
+        }
+    }
+
+    public ExportJob? ByDownloadToken(string token)
+    {
+        lock (_gate)
+        {
+            return _exports.Values.FirstOrDefault(j => j.DownloadToken == token);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _imports.Clear();
+            _exports.Clear();
+        }
+    }
+}
+
+/// <summary>One import job; <see cref="Status"/> moves Registered → Started → Success/Failure.</summary>
+internal sealed class ImportJob(string id, string uploadToken, string? clientId)
+{
+    public string Id { get; } = id;
+
+    public string UploadToken { get; } = uploadToken;
+
+    public string? ClientId { get; } = clientId;
+
+    public string Status { get; set; } = "Registered";
+
+    public string? Content { get; set; }
+
+    public DateTimeOffset? UploadedAt { get; set; }
+
+    public string? FlowId { get; set; }
+
+    public string? FlowName { get; set; }
+
+    public List<JObject> Messages { get; } = [];
+}
+
+/// <summary>One export job of some flows; its archive is built when it completes.</summary>
+internal sealed class ExportJob(string id, string downloadToken, IReadOnlyList<string> flowIds, DateTimeOffset createdAt)
+{
+    public string Id { get; } = id;
+
+    public string DownloadToken { get; } = downloadToken;
+
+    public IReadOnlyList<string> FlowIds { get; } = flowIds;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public byte[]? Archive { get; set; }
+
+    public List<JObject> Messages { get; } = [];
+}
