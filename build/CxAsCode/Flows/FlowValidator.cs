@@ -55,6 +55,12 @@ public static class FlowValidator
             }
         }
 
+        if (document.Division is { Length: > 0 } division && !exists("divisions", division))
+        {
+            // Archy resolves the division by its name in the target org: one the mappings do not list is a failed import.
+            errors.Add(new(flow.YamlFile, "$.division", $"division '{division}' is not in the environment's mappings (references.divisions)"));
+        }
+
         foreach (var reference in document.References.Where(r => !exists(r.Kind, r.Name)))
         {
             errors.Add(new(flow.YamlFile, $"line {reference.Line}, column {reference.Column} ({reference.Path})", $"{reference.Kind} '{reference.Name}' is neither in state nor in the environment's mappings"));

@@ -18,16 +18,19 @@ public sealed partial class PipelineRun
         var live = Live ?? throw new InvalidOperationException("Extract has not run.");
         RefuseSyncOverLocalChanges(syncing: true);
         var existing = DesiredObjects.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
-        var asWritten = Desired!.Objects.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
+        // Each object's state form, by its key once normalized (a flow's name may be a {{key}} until then).
+        var asWritten = Desired!.Objects.Zip(DesiredObjects, (state, canonical) => canonical with { Body = state.Body })
+            .GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
         var files = new List<(ResourceKind, string, JObject)>();
         foreach (var kind in ResourceKinds.Managed)
         {
             foreach (var item in live.Of(kind))
             {
                 var current = existing.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
+                var written = asWritten.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
                 var keep = current is not null && JToken.DeepEquals(current.Body, item.Body)
-                    ? asWritten[(kind.Name, item.Key.ToUpperInvariant())].Body
-                    : StateNormalizer.ToState(kind, item.Body, Mappings);
+                    ? written!.Body
+                    : kind.IsFlow ? FlowNormalizer.ToState(item.Body, written?.Body, Mappings) : StateNormalizer.ToState(kind, item.Body, Mappings);
                 files.Add((kind, item.Key, keep));
             }
         }

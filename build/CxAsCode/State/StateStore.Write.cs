@@ -19,11 +19,21 @@ internal sealed partial class StateStore
         var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (kind, name, content) in objects)
         {
+            if (kind.IsFlow)
+            {
+                foreach (var (path, text) in FlowFiles(folder, content))
+                {
+                    wanted[path] = text;
+                }
+
+                continue;
+            }
+
             wanted[Path.Combine(folder, kind.Folder, FileNames.StemFor(name) + ".json")] = CanonicalJson.Serialize(content);
         }
 
         int created = 0, updated = 0, removed = 0, unchanged = 0;
-        foreach (var kind in ResourceKinds.Managed)
+        foreach (var kind in ResourceKinds.Managed.Where(k => !k.IsFlow))
         {
             var kindFolder = Path.Combine(folder, kind.Folder);
             if (!Directory.Exists(kindFolder))
@@ -38,6 +48,7 @@ internal sealed partial class StateStore
             }
         }
 
+        removed += RemoveFlowFilesNotIn(folder, wanted);
         foreach (var (path, text) in wanted)
         {
             var exists = File.Exists(path);

@@ -52,13 +52,16 @@ internal sealed class SandboxHost : IAsyncDisposable
         DeletedSkillListed = TimeSpan.FromSeconds(1.5),
     };
 
+    /// <summary>Architect jobs take this long here: long enough to need polling, compressed like the lags.</summary>
+    public static TimeSpan JobTime => TimeSpan.FromMilliseconds(200);
+
     /// <summary>Lets the platform catch up ("a little later"): every list shows every write once this returns.</summary>
     public static Task SettleAsync(bool deletes = false) =>
         Task.Delay((deletes ? Lags.Longest : Lags.ListLag) + TimeSpan.FromMilliseconds(100));
 
     public static async Task<SandboxHost> StartAsync(RealismProfile? realism = null)
     {
-        var app = SandboxApp.Create(new SandboxOptions { Port = 0, RequestsPerMinute = 0, Realism = realism ?? IntegrationRealism() });
+        var app = SandboxApp.Create(new SandboxOptions { Port = 0, RequestsPerMinute = 0, Realism = realism ?? IntegrationRealism(), ArchitectJobTime = JobTime });
         await app.StartAsync();
         return new SandboxHost(app, SandboxApp.BaseAddress(app));
     }
