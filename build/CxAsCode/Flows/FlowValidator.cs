@@ -39,9 +39,10 @@ public static class FlowValidator
             errors.Add(new(flow.YamlFile, "line 1", $"the flow type is {document.ArchyType} but the folder says {flow.FolderType}"));
         }
 
-        if (!string.Equals(document.Name, flow.FolderName, StringComparison.Ordinal) && !string.Equals(FileNames.StemFor(document.Name), flow.FolderName, StringComparison.Ordinal))
+        if (!string.Equals(document.Name, flow.FolderName, StringComparison.Ordinal) && !string.Equals(FileNames.StemFor(document.Name), flow.FolderName, StringComparison.Ordinal)
+            && !string.Equals(FileNames.FolderFor(document.Name), flow.FolderName, StringComparison.Ordinal))
         {
-            errors.Add(new(flow.YamlFile, "$.name", $"the flow is named '{document.Name}' but its folder is '{flow.FolderName}'"));
+            errors.Add(new(flow.YamlFile, "$.name", $"the flow is named '{document.Name}' but its folder is '{flow.FolderName}'; expected {FileNames.FolderFor(document.Name)}"));
         }
 
         if (flow.Metadata is { } metadata)

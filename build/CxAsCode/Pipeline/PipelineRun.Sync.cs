@@ -31,7 +31,7 @@ public sealed partial class PipelineRun
                 var keep = current is not null && JToken.DeepEquals(current.Body, item.Body)
                     ? written!.Body
                     : kind.IsFlow ? FlowNormalizer.ToState(item.Body, written?.Body, Mappings) : StateNormalizer.ToState(kind, item.Body, Mappings);
-                files.Add((kind, item.Key, keep));
+                files.Add((kind, kind.IsFlow ? FlowFolder(item, written) : item.Key, keep));
             }
         }
 
@@ -45,6 +45,12 @@ public sealed partial class PipelineRun
                 : "Sync: nothing to commit.");
         }
     }
+
+    /// <summary>A flow keeps the folder it was read from; a new one gets <see cref="State.FileNames.FolderFor"/> its name.</summary>
+    private static string FlowFolder(ResourceObject live, ResourceObject? written) =>
+        written?.SourceFile is { } file && file.Split('/') is { Length: >= 2 } parts && parts[^1] == "flow.yaml"
+            ? parts[^2]
+            : State.FileNames.FolderFor((string?)live.Body["name"] ?? live.Key);
 
     /// <summary>
     /// Sync rewrites <c>state/&lt;env&gt;</c> wholesale, so uncommitted work there would be lost without a trace:

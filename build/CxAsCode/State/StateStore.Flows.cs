@@ -9,11 +9,14 @@ namespace CxAsCode.State;
 internal sealed partial class StateStore
 {
     /// <summary>A flow's two files: the YAML as given (state form), and its metadata.</summary>
-    private static IEnumerable<(string Path, string Text)> FlowFiles(string environmentFolder, JObject flow)
+    /// <param name="environmentFolder">The environment's folder.</param>
+    /// <param name="folderName">The flow's folder under its type: the one it was read from, or a new one.</param>
+    /// <param name="flow">The flow in state form.</param>
+    private static IEnumerable<(string Path, string Text)> FlowFiles(string environmentFolder, string folderName, JObject flow)
     {
         var type = (string?)flow["type"] ?? string.Empty;
         var name = (string?)flow["name"] ?? string.Empty;
-        var folder = Path.Combine(environmentFolder, FlowStateReader.Folder, FlowTypeNames.ToArchy(type), FileNames.StemFor(name));
+        var folder = Path.Combine(environmentFolder, FlowStateReader.Folder, FlowTypeNames.ToArchy(type), folderName);
         var metadata = new JObject { ["name"] = name, ["type"] = type };
         foreach (var field in new[] { "description", "division" })
         {

@@ -8,7 +8,8 @@ namespace CxAsCode.State;
 internal sealed partial class StateStore
 {
     /// <summary>
-    /// Makes <c>state/&lt;env&gt;</c> hold exactly <paramref name="objects"/> (state form), touching only files
+    /// Makes <c>state/&lt;env&gt;</c> hold exactly <paramref name="objects"/> (state form; a flow's name is its
+    /// folder's), touching only files
     /// whose bytes change. Refuses (<see cref="StatePathException"/>), before writing anything, when a link
     /// sits in that folder: writing or deleting through it could change files outside the repository.
     /// </summary>
@@ -21,7 +22,7 @@ internal sealed partial class StateStore
         {
             if (kind.IsFlow)
             {
-                foreach (var (path, text) in FlowFiles(folder, content))
+                foreach (var (path, text) in FlowFiles(folder, name, content))
                 {
                     wanted[path] = text;
                 }
