@@ -133,7 +133,7 @@ public static class FlowTypeNames
     /// <summary>The API's Flow.type for an Archy key, or null when it is none.</summary>
     public static string? ToApi(string archyKey) =>
         ApiByArchy.TryGetValue(archyKey, out var type) ? type
-        : archyKey.Length > 0 && char.IsLower(archyKey[0]) && ArchyByApi.ContainsKey(archyKey) ? archyKey.ToUpperInvariant()
+        : archyKey.Length > 0 && char.IsLower(archyKey[0]) && ApiByArchy.Keys.FirstOrDefault(k => string.Equals(k, archyKey, StringComparison.OrdinalIgnoreCase)) is { } key ? ApiByArchy[key]
         : null;
 
     /// <summary>The Archy key for an API Flow.type (the folder state keeps the flow in); the type itself when unknown.</summary>

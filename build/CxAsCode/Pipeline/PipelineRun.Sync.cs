@@ -28,7 +28,8 @@ public sealed partial class PipelineRun
             {
                 var current = existing.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
                 var written = asWritten.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
-                var keep = current is not null && JToken.DeepEquals(current.Body, item.Body)
+                // As the planner compares: a field state leaves to the server (a flow's division) is no difference.
+                var keep = current is not null && JToken.DeepEquals(kind.ServerDefaults?.Invoke(current.Body, item.Body) ?? current.Body, item.Body)
                     ? written!.Body
                     : kind.IsFlow ? FlowNormalizer.ToState(item.Body, written?.Body, Mappings) : StateNormalizer.ToState(kind, item.Body, Mappings);
                 files.Add((kind, kind.IsFlow ? FlowFolder(item, written) : item.Key, keep));

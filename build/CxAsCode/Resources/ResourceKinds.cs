@@ -154,6 +154,8 @@ public static class ResourceKinds
         VolatileFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "lockedUser", "lockedClient", "lockedUserClient", "currentOperation", FlowFields.Yaml, FlowFields.Content],
         ReadOnlyFields = ["id", "selfUri"],
         References = [new("division", "divisions")],
+        RequiredFields = ["type", FlowFields.Yaml],
+        Schema = FlowSchema.Fields,
         // A flow whose YAML names no division is published into the home division: the server's choice.
         ServerDefaults = (desired, live) => desired["division"] is null && live["division"] is { } division
             ? new Newtonsoft.Json.Linq.JObject(desired) { ["division"] = division.DeepClone() }
