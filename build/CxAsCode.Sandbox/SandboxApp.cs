@@ -71,7 +71,7 @@ public static class SandboxApp
         builder.Services.AddSingleton(new RateLimiter(clock, options.RequestsPerMinute));
         builder.Services.AddSingleton(new TokenIssuanceLimiter(clock, options.TokenRequestsPerMinute));
         builder.Services.AddSingleton(new FaultRegistry());
-        builder.Services.AddSingleton(new FlowJobs(clock));
+        builder.Services.AddSingleton(new FlowJobs(clock, options.ArchitectJobTime));
         builder.Services.AddSingleton(new RequestLogBook());
         if (options.ParentPid is int parentPid)
         {

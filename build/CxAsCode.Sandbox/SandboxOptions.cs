@@ -26,6 +26,13 @@ public sealed class SandboxOptions
     /// <see cref="RateLimiting.TokenIssuanceLimiter"/> for why 60.</summary>
     public int TokenRequestsPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// How long an Architect import or export job takes before it ends (job latency: the real platform answers
+    /// <c>Started</c> for seconds while Archy checks and publishes, genesys-api.md §3). Default 2 s, long enough
+    /// that a client must poll; the integration suite compresses it.
+    /// </summary>
+    public TimeSpan ArchitectJobTime { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Ignore any saved org and start from the seed.</summary>
     public bool Reset { get; set; }
 

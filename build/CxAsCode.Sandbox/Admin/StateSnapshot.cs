@@ -1,4 +1,5 @@
 using CxAsCode.Sandbox.Kinds.Divisions;
+using CxAsCode.Sandbox.Kinds.Flows;
 using CxAsCode.Sandbox.Kinds.Languages;
 using CxAsCode.Sandbox.Kinds.Queues;
 using CxAsCode.Sandbox.Kinds.Schedules;
@@ -12,7 +13,7 @@ namespace CxAsCode.Sandbox.Admin;
 
 /// <summary><c>GET /sandbox/state</c>: the whole org as it really is now — no lag, no permission filter —
 /// rendered as GET renders it, sorted, for before/after comparisons (rollback tests). Deleted skills are
-/// included; a deleted queue is not (even while it still answers the API); each queue adds its wrap-up code
+/// included; a deleted queue or flow is not (even while it still answers the API); each queue adds its wrap-up code
 /// ids and, when set, <c>activeConversations: true</c>.</summary>
 internal static class StateSnapshot
 {
@@ -25,6 +26,13 @@ internal static class StateSnapshot
         ["schedules"] = new JArray(Sorted(Current(org.Schedules)).Select(s => ScheduleViews.Schedule(org, s))),
         ["schedulegroups"] = new JArray(Sorted(Current(org.ScheduleGroups)).Select(g => ScheduleViews.Group(org, g))),
         ["users"] = new JArray(Sorted(Current(org.Users)).Select(u => UserView.Render(org, u, new HashSet<string> { "skills", "languages" }))),
+        // Flows not deleted, each with its published YAML as stored (byte for byte) and its lock holder.
+        ["flows"] = new JArray(Sorted(Current(org.Flows).Where(f => f.Value<bool?>("deleted") != true)).Select(f =>
+        {
+            var view = FlowView.Render(org, f);
+            view["content"] = f.Str("content");
+            return view;
+        })),
         ["queues"] = new JArray(Sorted(Current(org.Queues)).Select(q =>
         {
             var view = QueueView.Render(org, q, realism);

@@ -14,7 +14,8 @@ internal sealed class FaultRule
     /// <summary>Shown in the request log's <c>fault</c> column; the id unless the test named it.</summary>
     public required string Name { get; init; }
 
-    /// <summary>An HTTP method, <c>*</c> for any, or <c>WRITE</c> for any but GET (a fault on "the Nth write" of a run).</summary>
+    /// <summary>An HTTP method, <c>*</c> for any, or <c>WRITE</c> for any that can change the org: not a GET, nor the
+    /// POST that starts an export job, which only reads flows (a fault on "the Nth write" of a run).</summary>
     public string Method { get; init; } = "*";
 
     public required Regex Path { get; init; }
@@ -52,8 +53,11 @@ internal sealed class FaultRule
 
     public bool Matches(string method, string path) =>
         (Method == "*"
-            || (Method == "WRITE" && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+            || (Method == "WRITE" && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !IsExportJob(method, path))
             || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) && Path.IsMatch(path);
+
+    private static bool IsExportJob(string method, string path) =>
+        HttpMethods.IsPost(method) && path.StartsWith("/api/v2/flows/export/jobs", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The status a fault answers with without applying the request; null when it only delays
     /// or drops. An echoing fault with no status is a 500, the hostile server the leak tests need.</summary>

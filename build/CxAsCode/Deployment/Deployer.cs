@@ -43,7 +43,7 @@ internal sealed class Deployer
             var verified = await _preconditions.CheckAsync(writes, cancellationToken);
             foreach (var stage in Stages(writes))
             {
-                await RunStageAsync(stage, verified, ids, sent, cancellationToken);
+                await RunStageAsync(stage, verified, ids, live, sent, cancellationToken);
             }
 
             return Result(DeployStatus.Succeeded, writes, sent, journalPath, null);
@@ -70,13 +70,14 @@ internal sealed class Deployer
     /// One dependency rank, its objects in parallel. The first failure stops new writes; writes already in
     /// flight finish and are journaled.
     /// </summary>
-    private async Task RunStageAsync(IReadOnlyList<PlanEntry> stage, IReadOnlyDictionary<PlanEntry, JObject> verified, IdRegistry ids, ConcurrentDictionary<PlanEntry, int> sent, CancellationToken cancellationToken)
+    private async Task RunStageAsync(IReadOnlyList<PlanEntry> stage, IReadOnlyDictionary<PlanEntry, JObject> verified, IdRegistry ids, LiveSnapshot live, ConcurrentDictionary<PlanEntry, int> sent, CancellationToken cancellationToken)
     {
         using var stop = new CancellationTokenSource();
         Exception? firstFailure = null;
         await Parallel.ForEachAsync(stage, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, async (entry, _) =>
         {
-            var writer = new EntryWriter(_writer, _preconditions, ids, entry, verified.GetValueOrDefault(entry), stop.Token);
+            var content = entry.LiveId is { } id ? (string?)live.ById(ResourceKinds.ByName(entry.Kind), id)?.Raw?[FlowFields.Content] : null;
+            var writer = new EntryWriter(_writer, _preconditions, ids, entry, verified.GetValueOrDefault(entry), stop.Token, content);
             try
             {
                 await writer.ApplyAsync(cancellationToken);

@@ -19,6 +19,7 @@ internal sealed class EntryWriter
     private readonly ResourceKind _kind;
     private readonly JObject? _verified;
     private readonly CancellationToken _stop;
+    private readonly string? _liveContent;
     private int _sent;
 
     /// <param name="writer">Sends and journals each write.</param>
@@ -27,8 +28,10 @@ internal sealed class EntryWriter
     /// <param name="entry">The change.</param>
     /// <param name="verified">The object as the batched check before the first write saw it (null for a create).</param>
     /// <param name="stop">Set when another object's write failed: nothing new is sent.</param>
-    public EntryWriter(WriteExecutor writer, Preconditions preconditions, IdRegistry ids, PlanEntry entry, JObject? verified, CancellationToken stop)
+    /// <param name="liveContent">A flow's content as Extract exported it (its pre-image for a rollback); null for other kinds.</param>
+    public EntryWriter(WriteExecutor writer, Preconditions preconditions, IdRegistry ids, PlanEntry entry, JObject? verified, CancellationToken stop, string? liveContent = null)
     {
+        _liveContent = liveContent;
         _writer = writer;
         _preconditions = preconditions;
         _ids = ids;
@@ -43,6 +46,12 @@ internal sealed class EntryWriter
 
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
+        if (_kind.IsFlow && _entry.Action is ChangeAction.Create or ChangeAction.Update)
+        {
+            await PublishFlowAsync(cancellationToken);
+            return;
+        }
+
         switch (_entry.Action)
         {
             case ChangeAction.Create:
@@ -59,6 +68,39 @@ internal sealed class EntryWriter
                 await DeleteAsync(cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A flow's create or update: one Architect import job with the desired YAML. An update first reads the flow
+    /// (its published version must still be the planned one) and journals its exported content as the pre-image,
+    /// so a rollback publishes exactly that content again.
+    /// </summary>
+    private async Task PublishFlowAsync(CancellationToken cancellationToken)
+    {
+        var write = new PlannedWrite(_kind, _entry.Key, _entry.Action == ChangeAction.Create ? WriteOperation.Create : WriteOperation.Update, HttpMethod.Post, "/api/v2/flows/jobs")
+        {
+            Body = new JObject { [FlowFields.Yaml] = (string?)_entry.Desired![FlowFields.Yaml] },
+        };
+        if (_entry.Action == ChangeAction.Update)
+        {
+            var fresh = await ReadObjectAsync(cancellationToken);
+            write = write with { ObjectId = _entry.LiveId, PreImage = WithContent(fresh), PreFingerprint = Fingerprints.OfObject(_kind, fresh) };
+        }
+
+        var outcome = await SendAsync(write, cancellationToken);
+        _ids.Set(_kind, _entry.Key, outcome.ObjectId ?? throw new InvalidOperationException($"Publishing {_kind} '{_entry.Key}' named no flow."));
+    }
+
+    /// <summary>A flow's pre-image carries its content, when Extract had it: what a rollback publishes again.</summary>
+    private JObject WithContent(JObject fresh)
+    {
+        var image = (JObject)fresh.DeepClone();
+        if (_liveContent is not null)
+        {
+            image[FlowFields.Content] = _liveContent;
+        }
+
+        return image;
     }
 
     private async Task CreateAsync(CancellationToken cancellationToken)
@@ -141,6 +183,11 @@ internal sealed class EntryWriter
         {
             var members = await _preconditions.MembersBeforeWriteAsync(_entry, sub, _verified!, cancellationToken);
             fresh[sub.Field] = new JArray(members.Select(m => new JObject { ["id"] = m }));
+        }
+
+        if (_kind.IsFlow)
+        {
+            fresh = WithContent(fresh);
         }
 
         var force = _entry.ForceDelete && _kind.ForceDeleteParameter is { } parameter ? $"?{parameter}=true" : string.Empty;

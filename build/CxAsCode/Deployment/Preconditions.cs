@@ -28,6 +28,7 @@ internal sealed class Preconditions
     {
         var fresh = new Dictionary<PlanEntry, JObject>();
         var problems = new List<string>();
+        var locked = new List<string>();
         foreach (var group in entries.Where(e => e.LiveId is not null).GroupBy(e => e.Kind))
         {
             var kind = ResourceKinds.ByName(group.Key);
@@ -41,6 +42,11 @@ internal sealed class Preconditions
                 }
 
                 raw = (JObject)raw.DeepClone();
+                if (kind.IsFlow && FlowLock.HolderOf(raw) is { } holder)
+                {
+                    locked.Add($"{kind} '{entry.Key}' is locked by {holder}");
+                }
+
                 foreach (var sub in kind.SubResources.Where(s => entry.Desired?[s.Field] is not null))
                 {
                     raw[sub.Field] = MemberList(await _reader.ReadMemberIdsAsync(kind, sub, entry.LiveId!, cancellationToken));
@@ -64,6 +70,12 @@ internal sealed class Preconditions
 
                 fresh[entry] = raw;
             }
+        }
+
+        if (locked.Count > 0)
+        {
+            // Publishing over a flow someone has checked out would throw their unsaved work away.
+            throw new PreconditionFailedException($"Refusing to publish flows that someone else has checked out: {string.Join("; ", locked)}. Ask them to check the flow in (or unlock it in Architect) and deploy again.");
         }
 
         return problems.Count == 0

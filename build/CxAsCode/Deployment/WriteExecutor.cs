@@ -19,9 +19,11 @@ internal sealed class WriteExecutor
     private readonly SecretMasker _masker;
     private readonly TimeProvider _time;
     private readonly Action<string> _report;
+    private readonly FlowPublisher? _flows;
 
-    public WriteExecutor(PatientSender sender, Journal journal, Reconciler reconciler, SecretMasker masker, TimeProvider time, Action<string> report)
+    public WriteExecutor(PatientSender sender, Journal journal, Reconciler reconciler, SecretMasker masker, TimeProvider time, Action<string> report, FlowPublisher? flows = null)
     {
+        _flows = flows;
         _sender = sender;
         _journal = journal;
         _reconciler = reconciler;
@@ -56,7 +58,9 @@ internal sealed class WriteExecutor
         var attempts = new AttemptCounter();
         try
         {
-            var response = await _sender.SendAsync(write.Kind, write.Key, write.Method, write.Path, write.Body, write.OwnerCreatedAt, attempts, cancellationToken);
+            var response = write.Kind.IsFlow && write.Operation is WriteOperation.Create or WriteOperation.Update
+                ? await Flows.PublishAsync(write.Key, (string)write.Body![FlowFields.Yaml]!, write.PreImage, cancellationToken)
+                : await _sender.SendAsync(write.Kind, write.Key, write.Method, write.Path, write.Body, write.OwnerCreatedAt, attempts, cancellationToken);
             var applied = Record(Applied(intent, write, response as JObject));
             Report(WriteResult.Applied, write, attempts, null);
             return applied;
@@ -85,6 +89,8 @@ internal sealed class WriteExecutor
             throw;
         }
     }
+
+    private FlowPublisher Flows => _flows ?? throw new InvalidOperationException("This deploy cannot publish flows.");
 
     private void Report(WriteResult result, PlannedWrite write, AttemptCounter attempts, string? detail)
     {

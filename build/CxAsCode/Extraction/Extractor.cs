@@ -41,8 +41,9 @@ internal sealed class Extractor
                 });
             }
 
+            var jobs = kind.IsFlow ? await FlowContent.AttachAsync(_client.Architect.Jobs(), raws, cancellationToken) : 0;
             objects.AddRange(raws.Select(raw => ToObject(kind, raw)));
-            _progress($"Extract: {kind.Name,-14} {raws.Count,5} objects in {_client.Counter.Total - before} requests");
+            _progress($"Extract: {kind.Name,-14} {raws.Count,5} objects in {_client.Counter.Total - before} requests{(jobs > 0 ? $" ({jobs} export job{(jobs == 1 ? string.Empty : "s")})" : string.Empty)}");
         }
 
         return new LiveSnapshot(objects);
@@ -57,5 +58,5 @@ internal sealed class Extractor
 
     /// <summary>A live object with its raw JSON; its canonical body is filled in by Normalize.</summary>
     public static ResourceObject ToObject(ResourceKind kind, JObject raw) =>
-        new(kind, (string?)raw["name"] ?? string.Empty, []) { Id = (string?)raw["id"], Raw = raw };
+        new(kind, kind.KeyOf(raw), []) { Id = (string?)raw["id"], Raw = raw };
 }

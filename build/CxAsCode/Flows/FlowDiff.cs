@@ -119,7 +119,7 @@ public static class FlowDiff
     private static string? Text(JToken? token) => token switch
     {
         null => null,
-        JValue value => $"\"{(string?)value}\"",
+        JValue value => Newtonsoft.Json.JsonConvert.ToString((string?)value),
         _ => token.ToString(Newtonsoft.Json.Formatting.None),
     };
 }

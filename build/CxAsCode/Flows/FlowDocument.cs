@@ -14,7 +14,7 @@ namespace CxAsCode.Flows;
 public sealed record FlowDocument(string ArchyType, string Name, string? Description, string? Division, JObject Tree, IReadOnlyList<FlowReference> References)
 {
     /// <summary>The API's Flow.type for the Archy key (<c>inqueueCall</c> → <c>INQUEUECALL</c>).</summary>
-    public string ApiType => ArchyType.ToUpperInvariant();
+    public string ApiType => FlowTypeNames.ToApi(ArchyType) ?? ArchyType.ToUpperInvariant();
 
     /// <summary>Reads a flow after its placeholders were filled.</summary>
     /// <exception cref="FlowYamlException">Not YAML, or not one flow (with line and column).</exception>

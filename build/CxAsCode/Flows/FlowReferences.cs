@@ -23,6 +23,9 @@ internal static class FlowReferences
         ["targetFlow"] = "flows",
     };
 
+    /// <summary>Kinds a flow names that no descriptor manages: mapped only (<c>references.emergencygroups</c>).</summary>
+    public static readonly IReadOnlySet<string> MappedOnlyKinds = new HashSet<string>(StringComparer.Ordinal) { "emergencygroups" };
+
     public static void Collect(YamlNode node, List<string> path, List<FlowReference> found)
     {
         switch (node)

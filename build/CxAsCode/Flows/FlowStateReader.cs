@@ -95,17 +95,47 @@ public static class FlowStateReader
     }
 }
 
-/// <summary>Archy's flow type keys: Flow.type in the SDK contract, camel-cased as Archy writes them.</summary>
+/// <summary>
+/// Archy's flow type keys (the YAML's top-level key and the state folder) and the API's Flow.type enum (SDK
+/// contract). Most keys are the type camel-cased (<c>inboundCall</c> ↔ <c>INBOUNDCALL</c>); the bot flows and the
+/// voice survey carry a <c>Flow</c> suffix in Archy (<c>botFlow</c> ↔ <c>BOT</c>, as in the webmessaging chatbot
+/// blueprint's flow in <c>TestData/Flows</c>).
+/// </summary>
 public static class FlowTypeNames
 {
-    private static readonly HashSet<string> ApiTypes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> ApiByArchy = new(StringComparer.Ordinal)
     {
-        "BOT", "COMMONMODULE", "DIGITALBOT", "EMAILSEND", "INBOUNDCALL", "INBOUNDCHAT", "INBOUNDEMAIL", "INBOUNDSHORTMESSAGE",
-        "INQUEUECALL", "INQUEUEEMAIL", "INQUEUESHORTMESSAGE", "OUTBOUNDCALL", "SECURECALL", "SPEECH", "SURVEYINVITE", "VOICE",
-        "VOICEMAIL", "VOICESURVEY", "WORKFLOW", "WORKITEM",
+        ["botFlow"] = "BOT",
+        ["commonModule"] = "COMMONMODULE",
+        ["digitalBotFlow"] = "DIGITALBOT",
+        ["inboundCall"] = "INBOUNDCALL",
+        ["inboundChat"] = "INBOUNDCHAT",
+        ["inboundEmail"] = "INBOUNDEMAIL",
+        ["inboundShortMessage"] = "INBOUNDSHORTMESSAGE",
+        ["inqueueCall"] = "INQUEUECALL",
+        ["inqueueEmail"] = "INQUEUEEMAIL",
+        ["inqueueShortMessage"] = "INQUEUESHORTMESSAGE",
+        ["outboundCall"] = "OUTBOUNDCALL",
+        ["secureCall"] = "SECURECALL",
+        ["surveyInvite"] = "SURVEYINVITE",
+        ["voiceFlow"] = "VOICE",
+        ["voicemail"] = "VOICEMAIL",
+        ["voiceSurveyFlow"] = "VOICESURVEY",
+        ["workflow"] = "WORKFLOW",
+        ["workitem"] = "WORKITEM",
     };
 
-    /// <summary>True for <c>inboundCall</c>, <c>inqueueCall</c>…: the key upper-cased is an API type and starts lower-case.</summary>
-    public static bool IsKnown(string archyKey) =>
-        archyKey.Length > 0 && char.IsLower(archyKey[0]) && ApiTypes.Contains(archyKey.ToUpperInvariant());
+    private static readonly Dictionary<string, string> ArchyByApi = ApiByArchy.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True for an Archy key such as <c>inboundCall</c> or <c>botFlow</c> (exact case; <c>inQueueCall</c> is accepted too).</summary>
+    public static bool IsKnown(string archyKey) => ToApi(archyKey) is not null;
+
+    /// <summary>The API's Flow.type for an Archy key, or null when it is none.</summary>
+    public static string? ToApi(string archyKey) =>
+        ApiByArchy.TryGetValue(archyKey, out var type) ? type
+        : archyKey.Length > 0 && char.IsLower(archyKey[0]) && ApiByArchy.Keys.FirstOrDefault(k => string.Equals(k, archyKey, StringComparison.OrdinalIgnoreCase)) is { } key ? ApiByArchy[key]
+        : null;
+
+    /// <summary>The Archy key for an API Flow.type (the folder state keeps the flow in); the type itself when unknown.</summary>
+    public static string ToArchy(string apiType) => ArchyByApi.TryGetValue(apiType, out var key) ? key : apiType;
 }

@@ -39,9 +39,10 @@ public static class FlowValidator
             errors.Add(new(flow.YamlFile, "line 1", $"the flow type is {document.ArchyType} but the folder says {flow.FolderType}"));
         }
 
-        if (!string.Equals(document.Name, flow.FolderName, StringComparison.Ordinal) && !string.Equals(FileNames.StemFor(document.Name), flow.FolderName, StringComparison.Ordinal))
+        if (!string.Equals(document.Name, flow.FolderName, StringComparison.Ordinal) && !string.Equals(FileNames.StemFor(document.Name), flow.FolderName, StringComparison.Ordinal)
+            && !string.Equals(FileNames.FolderFor(document.Name), flow.FolderName, StringComparison.Ordinal))
         {
-            errors.Add(new(flow.YamlFile, "$.name", $"the flow is named '{document.Name}' but its folder is '{flow.FolderName}'"));
+            errors.Add(new(flow.YamlFile, "$.name", $"the flow is named '{document.Name}' but its folder is '{flow.FolderName}'; expected {FileNames.FolderFor(document.Name)}"));
         }
 
         if (flow.Metadata is { } metadata)
@@ -53,6 +54,12 @@ public static class FlowValidator
                     errors.Add(new(flow.MetadataFile, "$." + field, $"flow.json says '{given}', the flow's YAML says '{value}'"));
                 }
             }
+        }
+
+        if (document.Division is { Length: > 0 } division && !exists("divisions", division))
+        {
+            // Archy resolves the division by its name in the target org: one the mappings do not list is a failed import.
+            errors.Add(new(flow.YamlFile, "$.division", $"division '{division}' is not in the environment's mappings (references.divisions)"));
         }
 
         foreach (var reference in document.References.Where(r => !exists(r.Kind, r.Name)))

@@ -49,19 +49,26 @@ internal sealed class GenesysClient
 
     public Uri ApiBase => _apiBase;
 
+    /// <summary>
+    /// A flow's content moves through presigned storage URLs, outside the API: sent with this client's
+    /// connection but never with a token (the URL is the credential) and not paced by the API's budget.
+    /// </summary>
+    public ArchitectJobsFactory Architect => new(this, _http, _time);
+
     /// <summary>Sends one request; returns the parsed body, or null for an empty one (204).</summary>
     public Task<JToken?> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken) =>
         SendAsync(method, pathAndQuery, body, null, cancellationToken);
 
     /// <summary>
-    /// Sends one request, counting each attempt in <paramref name="attempts"/>. Only reads are retried after a
-    /// timeout or a dropped connection: a write (PUT included) that got no answer may still apply later, and a
+    /// Sends one request, counting each attempt in <paramref name="attempts"/>. Only reads (and export jobs, which
+    /// only read) are retried after a timeout or a dropped connection: a write (PUT included) that got no answer may still apply later, and a
     /// second copy would race it against our own rollback or someone's edit, so it surfaces as
     /// <see cref="ResponseLostException"/> for the caller to settle by reading.
     /// </summary>
     public async Task<JToken?> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, AttemptCounter? attempts, CancellationToken cancellationToken)
     {
-        var read = method == HttpMethod.Get;
+        // An export job's POST only reads: a second one after a lost answer starts a second export, nothing more.
+        var read = method == HttpMethod.Get || RequestCounter.IsExportJob(method, pathAndQuery);
         var pipeline = read ? _pipelines.Idempotent : _pipelines.NonIdempotent;
         try
         {
@@ -148,7 +155,7 @@ internal sealed class GenesysClient
             request.Content = new StringContent(body.ToString(Formatting.None), Encoding.UTF8, "application/json");
         }
 
-        Counter.Count(method);
+        Counter.Count(method, pathAndQuery);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.IsSuccessStatusCode)
@@ -216,4 +223,10 @@ internal sealed class GenesysClient
             return null;
         }
     }
+}
+
+/// <summary>Makes the <see cref="CxAsCode.Flows.ArchitectJobs"/> of one client.</summary>
+internal readonly record struct ArchitectJobsFactory(GenesysClient Client, HttpClient Storage, TimeProvider Time)
+{
+    public CxAsCode.Flows.ArchitectJobs Jobs() => new(Client, Storage, Time);
 }

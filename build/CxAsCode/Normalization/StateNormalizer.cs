@@ -15,6 +15,11 @@ internal static class StateNormalizer
     /// <summary>State file content → canonical body for the target environment.</summary>
     public static JObject ToCanonical(ResourceKind kind, JObject content, Mappings mappings)
     {
+        if (kind.IsFlow)
+        {
+            return FlowNormalizer.ToCanonical(content, mappings);
+        }
+
         var body = (JObject)content.DeepClone();
         var unknown = new List<string>();
         foreach (var value in body.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())

@@ -94,7 +94,9 @@ public sealed partial class PipelineRun
         Mappings = mappings;
         ValidationErrors = problems;
         // Canonical objects name their file from the repository root, as plans and reports show it.
-        DesiredObjects = [.. Desired.Objects.Select(o => o with { Body = StateNormalizer.ToCanonical(o.Kind, o.Body, mappings), SourceFile = Desired.PathOf(o) })];
+        DesiredObjects = [.. Desired.Objects.Select(o => StateNormalizer.ToCanonical(o.Kind, o.Body, mappings) is var body
+            ? o with { Body = body, Key = o.Kind.KeyOf(body), SourceFile = Desired.PathOf(o) }
+            : o)];
         foreach (var warning in _warnings)
         {
             Log("Warning: " + warning);

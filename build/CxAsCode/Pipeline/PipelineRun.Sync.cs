@@ -18,17 +18,21 @@ public sealed partial class PipelineRun
         var live = Live ?? throw new InvalidOperationException("Extract has not run.");
         RefuseSyncOverLocalChanges(syncing: true);
         var existing = DesiredObjects.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
-        var asWritten = Desired!.Objects.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
+        // Each object's state form, by its key once normalized (a flow's name may be a {{key}} until then).
+        var asWritten = Desired!.Objects.Zip(DesiredObjects, (state, canonical) => canonical with { Body = state.Body })
+            .GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
         var files = new List<(ResourceKind, string, JObject)>();
         foreach (var kind in ResourceKinds.Managed)
         {
             foreach (var item in live.Of(kind))
             {
                 var current = existing.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
-                var keep = current is not null && JToken.DeepEquals(current.Body, item.Body)
-                    ? asWritten[(kind.Name, item.Key.ToUpperInvariant())].Body
-                    : StateNormalizer.ToState(kind, item.Body, Mappings);
-                files.Add((kind, item.Key, keep));
+                var written = asWritten.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
+                // As the planner compares: a field state leaves to the server (a flow's division) is no difference.
+                var keep = current is not null && JToken.DeepEquals(kind.ServerDefaults?.Invoke(current.Body, item.Body) ?? current.Body, item.Body)
+                    ? written!.Body
+                    : kind.IsFlow ? FlowNormalizer.ToState(item.Body, written?.Body, Mappings) : StateNormalizer.ToState(kind, item.Body, Mappings);
+                files.Add((kind, kind.IsFlow ? FlowFolder(item, written) : item.Key, keep));
             }
         }
 
@@ -42,6 +46,12 @@ public sealed partial class PipelineRun
                 : "Sync: nothing to commit.");
         }
     }
+
+    /// <summary>A flow keeps the folder it was read from; a new one gets <see cref="State.FileNames.FolderFor"/> its name.</summary>
+    private static string FlowFolder(ResourceObject live, ResourceObject? written) =>
+        written?.SourceFile is { } file && file.Split('/') is { Length: >= 2 } parts && parts[^1] == "flow.yaml"
+            ? parts[^2]
+            : State.FileNames.FolderFor((string?)live.Body["name"] ?? live.Key);
 
     /// <summary>
     /// Sync rewrites <c>state/&lt;env&gt;</c> wholesale, so uncommitted work there would be lost without a trace:

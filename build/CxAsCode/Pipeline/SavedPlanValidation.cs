@@ -43,16 +43,39 @@ internal static class SavedPlanValidation
             var named = $"{kind} '{entry.Key}': ";
             errors.AddRange(SchemaChecker.Check(desired, kind.Schema).Select(p => new ValidationError(planFile, at + ".desired" + p.Path[1..], named + p.Message)));
             errors.AddRange(kind.RequiredFields.Where(f => desired[f] is null).Select(f => new ValidationError(planFile, $"{at}.desired.{f}", $"{named}missing required field '{f}'")));
-            if (StateValidator.NameProblem(entry.Key) is { } nameProblem)
+            if (StateValidator.NameProblem((string?)desired["name"] ?? string.Empty) is { } nameProblem)
             {
-                errors.Add(new(planFile, at + ".key", named + nameProblem));
+                errors.Add(new(planFile, at + ".desired.name", named + nameProblem));
             }
-            else if (!string.Equals((string?)desired["name"], entry.Key, StringComparison.Ordinal))
+            else if (!string.Equals(kind.KeyOf(desired), entry.Key, StringComparison.Ordinal))
             {
-                errors.Add(new(planFile, at + ".desired.name", $"{named}the body would write the name '{desired["name"]}', not the name the plan shows"));
+                errors.Add(new(planFile, at + ".desired.name", kind.IsFlow
+                    ? $"{named}the body would publish the flow '{kind.KeyOf(desired)}', not the flow the plan shows"
+                    : $"{named}the body would write the name '{desired["name"]}', not the name the plan shows"));
+            }
+
+            if (kind.IsFlow && FlowBodyProblem(desired) is { } flowProblem)
+            {
+                errors.Add(new(planFile, at + ".desired.yaml", named + flowProblem));
             }
         }
 
         return errors;
+    }
+
+    /// <summary>A flow's body publishes its YAML: it must parse and name the same flow as the body.</summary>
+    private static string? FlowBodyProblem(Newtonsoft.Json.Linq.JObject desired)
+    {
+        try
+        {
+            var document = CxAsCode.Flows.FlowDocument.Parse((string?)desired[FlowFields.Yaml] ?? string.Empty);
+            return document.ApiType == (string?)desired["type"] && document.Name == (string?)desired["name"]
+                ? null
+                : $"the YAML is the {document.ApiType} flow '{document.Name}', not the flow the body names";
+        }
+        catch (CxAsCode.Flows.FlowYamlException e)
+        {
+            return $"the YAML does not parse (line {e.Line}, column {e.Column}): {e.Message}";
+        }
     }
 }

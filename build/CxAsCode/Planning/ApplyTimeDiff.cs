@@ -27,9 +27,9 @@ internal static class ApplyTimeDiff
             var current = live.ByKey(kind, entry.Key)?.Body;
             var changes = entry.Action switch
             {
-                ChangeAction.Create => JsonDiff.Between(null, entry.Desired),
-                ChangeAction.Delete => JsonDiff.Between(current, null),
-                _ => JsonDiff.Between(current, entry.Desired),
+                ChangeAction.Create => PlanDiff.Between(kind, null, entry.Desired),
+                ChangeAction.Delete => PlanDiff.Between(kind, current, null),
+                _ => PlanDiff.Between(kind, current, entry.Desired),
             };
             if (!Same(changes, entry.Changes))
             {

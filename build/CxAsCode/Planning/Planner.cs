@@ -21,7 +21,7 @@ internal static class Planner
                     entries.Add(new PlanEntry(kind.Name, item.Key, ChangeAction.Create)
                     {
                         Desired = item.Body,
-                        Changes = JsonDiff.Between(null, item.Body),
+                        Changes = PlanDiff.Between(kind, null, item.Body),
                         SourceFile = item.SourceFile,
                     });
                     continue;
@@ -29,7 +29,7 @@ internal static class Planner
 
                 // A field state leaves out that the server defaults is the server's choice, not a change.
                 var expected = kind.ServerDefaults?.Invoke(item.Body, current.Body) ?? item.Body;
-                var changes = JsonDiff.Between(current.Body, expected);
+                var changes = PlanDiff.Between(kind, current.Body, expected);
                 if (changes.Count == 0)
                 {
                     unchanged++;
@@ -44,7 +44,7 @@ internal static class Planner
             {
                 entries.Add(Against(orphan, prune ? ChangeAction.Delete : ChangeAction.Unmanaged) with
                 {
-                    Changes = prune ? JsonDiff.Between(orphan.Body, null) : [],
+                    Changes = prune ? PlanDiff.Between(kind, orphan.Body, null) : [],
                 });
             }
         }

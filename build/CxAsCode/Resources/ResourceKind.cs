@@ -24,6 +24,15 @@ public sealed class ResourceKind
 
     public required WriteStrategy WriteStrategy { get; init; }
 
+    /// <summary>
+    /// The natural key of a live object or a canonical body: the name, for every kind but flows (type and
+    /// name: <c>inboundCall/Main IVR</c>, since two flows of different types may share a name).
+    /// </summary>
+    public Func<Newtonsoft.Json.Linq.JObject, string> KeyOf { get; init; } = body => (string?)body["name"] ?? string.Empty;
+
+    /// <summary>True for the kind whose content moves through Architect jobs (flows).</summary>
+    public bool IsFlow => WriteStrategy == WriteStrategy.ArchitectJob;
+
     /// <summary>Top-level fields that state owns. Everything else on the live object is left as it is.</summary>
     public IReadOnlyList<string> ManagedFields { get; init; } = ["name"];
 

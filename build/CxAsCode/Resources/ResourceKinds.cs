@@ -132,8 +132,38 @@ public static class ResourceKinds
         Schema = ScheduleSchema.ScheduleGroups,
     };
 
+    /// <summary>
+    /// Architect flows (genesys-api.md §3, §9): metadata through <c>/api/v2/flows</c>, content (Archy YAML) only
+    /// through Architect jobs; key = type + name. Rank 4: the queues, schedule groups and skills a flow names
+    /// exist before it is published. Fingerprint = metadata with the published, checked-in and saved versions
+    /// (every import publishes a new version); the lock is checked on its own, before any write.
+    /// </summary>
+    public static readonly ResourceKind Flows = new()
+    {
+        Name = "flows",
+        Folder = CxAsCode.Flows.FlowStateReader.Folder,
+        ApiPath = "/api/v2/flows",
+        // The Terraform provider pages flows by 500 (genesys-api.md §2).
+        PageSize = 500,
+        Rank = 4,
+        WriteStrategy = WriteStrategy.ArchitectJob,
+        KeyOf = body => $"{CxAsCode.Flows.FlowTypeNames.ToArchy((string?)body["type"] ?? string.Empty)}/{(string?)body["name"]}",
+        // A deleted flow is listed only with deleted=true; a system flow belongs to the platform, never to state.
+        IsPresent = raw => raw.Value<bool?>("deleted") != true && raw.Value<bool?>("system") != true,
+        ManagedFields = ["name", "type", "description", "division", FlowFields.Yaml],
+        VolatileFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "lockedUser", "lockedClient", "lockedUserClient", "currentOperation", FlowFields.Yaml, FlowFields.Content],
+        ReadOnlyFields = ["id", "selfUri"],
+        References = [new("division", "divisions")],
+        RequiredFields = ["type", FlowFields.Yaml],
+        Schema = FlowSchema.Fields,
+        // A flow whose YAML names no division is published into the home division: the server's choice.
+        ServerDefaults = (desired, live) => desired["division"] is null && live["division"] is { } division
+            ? new Newtonsoft.Json.Linq.JObject(desired) { ["division"] = division.DeepClone() }
+            : desired,
+    };
+
     /// <summary>Every kind, in dependency order.</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = [Divisions, Skills, Languages, WrapupCodes, Schedules, ScheduleGroups, Queues];
+    public static IReadOnlyList<ResourceKind> All { get; } = [Divisions, Skills, Languages, WrapupCodes, Schedules, ScheduleGroups, Queues, Flows];
 
     /// <summary>The kinds state can hold.</summary>
     public static IReadOnlyList<ResourceKind> Managed { get; } = [.. All.Where(k => k.IsManaged)];
@@ -141,5 +171,6 @@ public static class ResourceKinds
     public static ResourceKind ByName(string name) =>
         All.FirstOrDefault(k => k.Name == name) ?? throw new ArgumentException($"Unknown resource kind '{name}'.", nameof(name));
 
-    public static ResourceKind? ByFolder(string folder) => Managed.FirstOrDefault(k => k.Folder == folder);
+    /// <summary>The kind whose JSON files live in this folder (flows are read by their own reader).</summary>
+    public static ResourceKind? ByFolder(string folder) => Managed.FirstOrDefault(k => k.Folder == folder && !k.IsFlow);
 }

@@ -11,4 +11,10 @@ public enum WriteStrategy
 
     /// <summary>Full replace with PUT; fields we do not manage are carried over from the live object.</summary>
     Put,
+
+    /// <summary>
+    /// Content through Architect import jobs, which create or update a flow and publish it (flows,
+    /// genesys-api.md §3): the YAML carries name, description and division; a delete is the API's soft delete.
+    /// </summary>
+    ArchitectJob,
 }

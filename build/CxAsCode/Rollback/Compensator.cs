@@ -17,11 +17,13 @@ internal sealed partial class Compensator
 {
     private readonly PatientSender _sender;
     private readonly LiveReader _reader;
+    private readonly FlowPublisher? _flows;
 
-    public Compensator(PatientSender sender, LiveReader reader)
+    public Compensator(PatientSender sender, LiveReader reader, FlowPublisher? flows = null)
     {
         _sender = sender;
         _reader = reader;
+        _flows = flows;
     }
 
     private ConsistencyWindow Window => _sender.Window;
@@ -37,6 +39,8 @@ internal sealed partial class Compensator
         return write.Operation switch
         {
             WriteOperation.Create => await UndoCreateAsync(kind, write, since, attempts, cancellationToken),
+            WriteOperation.Update when kind.IsFlow => await UndoFlowPublishAsync(kind, write, since, context, cancellationToken),
+            WriteOperation.Delete when kind.IsFlow => await UndoFlowDeleteAsync(kind, write, since, cancellationToken),
             WriteOperation.Update => await UndoUpdateAsync(kind, write, since, context, attempts, cancellationToken),
             WriteOperation.Delete => await UndoDeleteAsync(kind, write, since, attempts, cancellationToken),
             WriteOperation.MoveDivision => await UndoMoveAsync(kind, write, since, attempts, cancellationToken),

@@ -31,6 +31,9 @@ public sealed class DesiredState
     /// <summary>Files that were deliberately not read (dot-files, notes outside the kind folders), for the run to list as warnings.</summary>
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
 
+    /// <summary>The flows' files as read (their objects are in <see cref="Objects"/> too), for the flow checks.</summary>
+    public IReadOnlyList<Flows.FlowFiles> Flows { get; init; } = [];
+
     public IEnumerable<ResourceObject> Of(ResourceKind kind) => Objects.Where(o => o.Kind == kind);
 
     /// <summary>The file an object came from, relative to the repository root.</summary>

@@ -51,6 +51,18 @@ internal static class FileNames
         return stem;
     }
 
+    /// <summary>
+    /// A flow's folder name: the stem without the hash that keeps lossy stems apart (<c>DR-Emergency-IVR</c> →
+    /// <c>dr-emergency-ivr</c>). A flow's identity is the type and name inside its YAML, not its folder, so
+    /// the folder may lose case and punctuation; the hash stays only for an empty or reserved stem.
+    /// </summary>
+    public static string FolderFor(string name)
+    {
+        var stem = StemFor(name);
+        var loose = stem.Length > 9 && stem[^9] == '-' && stem[^8..] == ShortHash(name) ? stem[..^9] : stem;
+        return loose.Length == 0 || loose == "object" || Reserved.Contains(loose) ? stem : loose;
+    }
+
     /// <summary>True when a stem is the one <see cref="StemFor"/> gives for the name.</summary>
     public static bool Matches(string stem, string name) => string.Equals(stem, StemFor(name), StringComparison.Ordinal);
 

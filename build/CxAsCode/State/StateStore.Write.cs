@@ -8,7 +8,8 @@ namespace CxAsCode.State;
 internal sealed partial class StateStore
 {
     /// <summary>
-    /// Makes <c>state/&lt;env&gt;</c> hold exactly <paramref name="objects"/> (state form), touching only files
+    /// Makes <c>state/&lt;env&gt;</c> hold exactly <paramref name="objects"/> (state form; a flow's name is its
+    /// folder's), touching only files
     /// whose bytes change. Refuses (<see cref="StatePathException"/>), before writing anything, when a link
     /// sits in that folder: writing or deleting through it could change files outside the repository.
     /// </summary>
@@ -19,11 +20,21 @@ internal sealed partial class StateStore
         var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (kind, name, content) in objects)
         {
+            if (kind.IsFlow)
+            {
+                foreach (var (path, text) in FlowFiles(folder, name, content))
+                {
+                    wanted[path] = text;
+                }
+
+                continue;
+            }
+
             wanted[Path.Combine(folder, kind.Folder, FileNames.StemFor(name) + ".json")] = CanonicalJson.Serialize(content);
         }
 
         int created = 0, updated = 0, removed = 0, unchanged = 0;
-        foreach (var kind in ResourceKinds.Managed)
+        foreach (var kind in ResourceKinds.Managed.Where(k => !k.IsFlow))
         {
             var kindFolder = Path.Combine(folder, kind.Folder);
             if (!Directory.Exists(kindFolder))
@@ -38,6 +49,7 @@ internal sealed partial class StateStore
             }
         }
 
+        removed += RemoveFlowFilesNotIn(folder, wanted);
         foreach (var (path, text) in wanted)
         {
             var exists = File.Exists(path);

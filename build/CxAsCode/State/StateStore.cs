@@ -1,3 +1,4 @@
+using CxAsCode.Flows;
 using CxAsCode.Resources;
 using CxAsCode.Validation;
 using Newtonsoft.Json.Linq;
@@ -40,7 +41,8 @@ internal sealed partial class StateStore
         var objects = new List<ResourceObject>();
         var problems = new List<ValidationError>();
         var skipped = new List<SkippedFile>();
-        DesiredState Result() => new(envPath, MappingsPath(environment), objects, problems) { Skipped = skipped };
+        IReadOnlyList<FlowFiles> flows = [];
+        DesiredState Result() => new(envPath, MappingsPath(environment), objects, problems) { Skipped = skipped, Flows = flows };
 
         foreach (var (path, full) in new[] { ("state", Path.Combine(_root, "state")), (envPath, folder) })
         {
@@ -76,11 +78,16 @@ internal sealed partial class StateStore
                     skipped.Add(new($"{envPath}/{relative}", DotFileReason));
                 }
             }
-            else
+            else if (!relative.StartsWith(FlowStateReader.Folder + "/", StringComparison.Ordinal))
             {
                 Read(envPath, folder, relative, objects, problems, skipped);
             }
         }
+
+        // Flows are folders of YAML and metadata, not one JSON file each: their own reader, the same safety rules.
+        (flows, var flowProblems) = FlowStateReader.Read(_root, environment);
+        problems.AddRange(flowProblems);
+        objects.AddRange(flows.Select(flow => FlowStateObjects.From(flow, envPath)));
 
         skipped.AddRange(hiddenFolders.Select(h => new SkippedFile($"{envPath}/{h.Key}/", $"folders whose name starts with '.' are not read ({h.Value} file{(h.Value == 1 ? string.Empty : "s")} in it)")));
         return Result();

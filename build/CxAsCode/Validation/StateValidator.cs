@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CxAsCode.Flows;
 using CxAsCode.Json;
 using CxAsCode.Resources;
 using CxAsCode.State;
@@ -42,13 +43,28 @@ internal static partial class StateValidator
         }
 
         var exact = state.Objects.Select(o => (o.Kind.Name, o.Key)).ToHashSet();
-        foreach (var item in state.Objects)
+        foreach (var item in state.Objects.Where(o => !o.Kind.IsFlow))
         {
             errors.AddRange(CheckObject(item, state.PathOf(item), keys, exact, mappings));
         }
 
+        errors.AddRange(CheckFlows(state, keys, mappings));
+
         errors.AddRange(CheckMappings(mappings, state.MappingsPath, liveNames));
         return [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.JsonPath, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Each flow's own checks (<see cref="FlowValidator"/>), with what it names looked up in state and mappings: a
+    /// flow is named by its name alone (Archy's <c>targetFlow</c>), any type.
+    /// </summary>
+    private static IEnumerable<ValidationError> CheckFlows(DesiredState state, Dictionary<string, Dictionary<string, string>> keys, Mappings mappings)
+    {
+        var flowNames = keys[ResourceKinds.Flows.Name].Keys.Select(k => k[(k.IndexOf('/', StringComparison.Ordinal) + 1)..]).ToHashSet(NameComparer.Instance);
+        bool Exists(string kind, string name) =>
+            mappings.Resolve(kind, name) is not null
+            || (kind == ResourceKinds.Flows.Name ? flowNames.Contains(name) : keys.TryGetValue(kind, out var names) && names.ContainsKey(name));
+        return state.Flows.SelectMany(flow => FlowValidator.Check(flow, mappings, Exists));
     }
 
     private static IEnumerable<ValidationError> CheckObject(ResourceObject item, string file, Dictionary<string, Dictionary<string, string>> keys, HashSet<(string Kind, string Key)> exact, Mappings mappings)
@@ -127,6 +143,11 @@ internal static partial class StateValidator
         foreach (var (kindName, map) in mappings.References)
         {
             var kind = ResourceKinds.All.FirstOrDefault(k => k.Name == kindName);
+            if (kind is null && FlowReferences.MappedOnlyKinds.Contains(kindName))
+            {
+                continue; // named by flows only, and checked there
+            }
+
             if (kind is null)
             {
                 yield return new(file, $"$.references.{kindName}", $"unknown kind '{kindName}'; expected one of: {string.Join(", ", ResourceKinds.All.Select(k => k.Name))}");

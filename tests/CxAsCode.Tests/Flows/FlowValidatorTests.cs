@@ -35,9 +35,17 @@ public sealed class FlowValidatorTests
     private static readonly Mappings Values = new(new Dictionary<string, IReadOnlyDictionary<string, string>>(), new Dictionary<string, string> { ["emergencyLine"] = "0800 000 0101" });
 
     [Test]
+    public void Check_DivisionNotInTheMappings_Named()
+    {
+        var errors = FlowValidator.Check(Flow(Yaml), Values, (kind, _) => kind != "divisions");
+
+        Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[] { File + " $.division: division 'Home' is not in the environment's mappings (references.divisions)" }));
+    }
+
+    [Test]
     public void Check_UnknownQueue_NamesFileLineColumnAndPath()
     {
-        var errors = FlowValidator.Check(Flow(Yaml), Values, (kind, name) => kind == "queues" && name == "Outage Line");
+        var errors = FlowValidator.Check(Flow(Yaml), Values, (kind, name) => (kind, name) is ("queues", "Outage Line") or ("divisions", "Home"));
 
         Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[]
         {
@@ -61,7 +69,7 @@ public sealed class FlowValidatorTests
         Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[]
         {
             "the flow type is inboundCall but the folder says inqueueCall",
-            "the flow is named 'Outage Line IVR' but its folder is 'Old Name'",
+            "the flow is named 'Outage Line IVR' but its folder is 'Old Name'; expected outage-line-ivr",
             "flow.json says 'Other', the flow's YAML says 'Outage Line IVR'",
         }));
     }

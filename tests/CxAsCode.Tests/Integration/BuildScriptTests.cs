@@ -27,7 +27,7 @@ internal sealed class BuildScriptTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(deployExit, Is.Zero, deployOutput);
-            Assert.That(deployOutput, Does.Contain("Deploy: 6 changes, 7 writes (creating queues 'Heat Pump Advice' takes 2").And.Contain("; 7 write request(s) sent"));
+            Assert.That(deployOutput, Does.Contain("Deploy: 8 changes, 9 writes (creating queues 'Heat Pump Advice' takes 2").And.Contain("; 9 write request(s) sent"));
             Assert.That(dryRunExit, Is.Zero, dryRunOutput);
             Assert.That(dryRunOutput, Does.Contain("No changes."));
         }

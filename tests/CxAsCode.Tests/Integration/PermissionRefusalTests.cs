@@ -30,7 +30,7 @@ internal sealed class PermissionRefusalTests : SandboxPipelineFixture
             ["clientId"] = ClientId,
             ["clientSecret"] = ClientSecret,
             ["grants"] = new JArray(
-                new JObject { ["division"] = "*", ["permissions"] = new JArray("routing:queue:view", "routing:skill:view", "routing:wrapupCode:view", "routing:schedule:view", "routing:scheduleGroup:view", "authorization:division:view", "directory:organization:view") },
+                new JObject { ["division"] = "*", ["permissions"] = new JArray("routing:queue:view", "routing:skill:view", "routing:wrapupCode:view", "routing:schedule:view", "routing:scheduleGroup:view", "authorization:division:view", "directory:organization:view", "architect:flow:view", "architect:jobExport:create") },
                 new JObject { ["division"] = "Residential", ["permissions"] = new JArray("routing:queue:edit") }),
         });
         var file = Repository.PathOf("state/dev/routing/queues/business-accounts.json");

@@ -52,13 +52,16 @@ internal sealed class SandboxHost : IAsyncDisposable
         DeletedSkillListed = TimeSpan.FromSeconds(1.5),
     };
 
+    /// <summary>Architect jobs take this long here: long enough to need polling, compressed like the lags.</summary>
+    public static TimeSpan JobTime => TimeSpan.FromMilliseconds(200);
+
     /// <summary>Lets the platform catch up ("a little later"): every list shows every write once this returns.</summary>
     public static Task SettleAsync(bool deletes = false) =>
         Task.Delay((deletes ? Lags.Longest : Lags.ListLag) + TimeSpan.FromMilliseconds(100));
 
     public static async Task<SandboxHost> StartAsync(RealismProfile? realism = null)
     {
-        var app = SandboxApp.Create(new SandboxOptions { Port = 0, RequestsPerMinute = 0, Realism = realism ?? IntegrationRealism() });
+        var app = SandboxApp.Create(new SandboxOptions { Port = 0, RequestsPerMinute = 0, Realism = realism ?? IntegrationRealism(), ArchitectJobTime = JobTime });
         await app.StartAsync();
         return new SandboxHost(app, SandboxApp.BaseAddress(app));
     }
@@ -69,9 +72,14 @@ internal sealed class SandboxHost : IAsyncDisposable
     public async Task<IReadOnlyList<JObject>> RequestsAsync() =>
         [.. JArray.Parse(await _admin.GetStringAsync(new Uri("/sandbox/requests", UriKind.Relative))).OfType<JObject>()];
 
-    /// <summary>Logged requests other than GETs and token requests: the writes.</summary>
+    /// <summary>
+    /// Logged requests other than GETs, token requests and export jobs (a POST that only reads flows,
+    /// genesys-api.md §3): the writes.
+    /// </summary>
     public async Task<IReadOnlyList<JObject>> WritesAsync() =>
-        [.. (await RequestsAsync()).Where(r => (string?)r["method"] != "GET" && !((string?)r["path"] ?? string.Empty).StartsWith("/oauth", StringComparison.Ordinal))];
+        [.. (await RequestsAsync()).Where(r => (string?)r["method"] != "GET"
+            && !((string?)r["path"] ?? string.Empty).StartsWith("/oauth", StringComparison.Ordinal)
+            && !((string?)r["path"] ?? string.Empty).StartsWith("/api/v2/flows/export/jobs", StringComparison.Ordinal))];
 
     public async Task ClearRequestsAsync() =>
         (await _admin.DeleteAsync(new Uri("/sandbox/requests", UriKind.Relative))).EnsureSuccessStatusCode();
@@ -96,7 +104,8 @@ internal sealed class SandboxHost : IAsyncDisposable
 
             foreach (var item in list.OfType<JObject>())
             {
-                foreach (var field in new[] { "dateModified", "modifiedBy", "version", "dateCreated", "createdBy" })
+                // A flow's versions count every publish, a rollback's republish too: its content is what is restored.
+                foreach (var field in new[] { "dateModified", "modifiedBy", "version", "dateCreated", "createdBy", "publishedVersion", "checkedInVersion" })
                 {
                     item.Remove(field);
                 }

@@ -201,7 +201,9 @@ public class StateNormalizerTests
     public void ToCanonicalThenToState_EverySampleFileWithoutSubstitutions_GivesTheFileBack()
     {
         var folder = Path.Combine(StateFolder.RepositoryRoot, "state", "dev");
+        // A flow's flow.json is metadata beside its YAML, not an object's file (FlowNormalizer has its own tests).
         var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "flow.json")
             .Where(f => !File.ReadAllText(f).Contains("{{", StringComparison.Ordinal))
             .ToList();
         Assume.That(files, Has.Count.GreaterThan(10));

@@ -107,11 +107,11 @@ public partial class StateValidatorTests
     [Test]
     public void Validate_MappingForUnknownKind_IsReported()
     {
-        _folder.Edit("mappings/dev.json", m => m["references"]!["flows"] = new JObject { ["Main"] = "Main IVR" });
+        _folder.Edit("mappings/dev.json", m => m["references"]!["widgets"] = new JObject { ["Main"] = "Main IVR" });
 
         var errors = Validate();
 
-        Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { ("mappings/dev.json", "$.references.flows") }));
+        Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { ("mappings/dev.json", "$.references.widgets") }));
     }
 
     [Test]

@@ -69,7 +69,7 @@ internal static class FlowEndpoints
         flows.MapGet("/jobs/{id}", (string id, HttpContext context, FlowJobs jobs, OrgStore store, SandboxClock clock) =>
         {
             var job = jobs.Import(id) ?? throw ApiErrors.NotFound("job", id);
-            Advance(job, store, clock);
+            Advance(job, jobs, store, clock);
             return JsonResponse.Ok((JObject)Json.WithoutNulls(new JObject
             {
                 ["id"] = job.Id,
@@ -92,7 +92,7 @@ internal static class FlowEndpoints
         flows.MapGet("/export/jobs/{id}", (string id, HttpContext context, FlowJobs jobs, OrgStore store, SandboxClock clock) =>
         {
             var job = jobs.ExportJob(id) ?? throw ApiErrors.NotFound("job", id);
-            var done = clock.UtcNow >= job.CreatedAt + FlowJobs.Processing;
+            var done = clock.UtcNow >= job.CreatedAt + jobs.Processing;
             if (done && job.Archive is null)
             {
                 job.Archive = store.Read(org => Archive(org, job.FlowIds));
@@ -150,9 +150,9 @@ internal static class FlowEndpoints
     }
 
     /// <summary>Finishes an import once its processing time has passed: the Archy-like check, then the publish.</summary>
-    private static void Advance(ImportJob job, OrgStore store, SandboxClock clock)
+    private static void Advance(ImportJob job, FlowJobs jobs, OrgStore store, SandboxClock clock)
     {
-        if (job.Status != "Started" || clock.UtcNow < job.UploadedAt + FlowJobs.Processing)
+        if (job.Status != "Started" || clock.UtcNow < job.UploadedAt + jobs.Processing)
         {
             return;
         }

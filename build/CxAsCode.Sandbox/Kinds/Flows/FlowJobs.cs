@@ -12,10 +12,10 @@ namespace CxAsCode.Sandbox.Kinds.Flows;
 /// An export job is <c>Started</c> until the same delay has passed, then <c>Success</c> with a download URL.
 /// Jobs live in memory: a restart forgets them, as a client must expect of a job it did not finish polling.
 /// </summary>
-internal sealed class FlowJobs(SandboxClock clock)
+internal sealed class FlowJobs(SandboxClock clock, TimeSpan processing)
 {
-    /// <summary>How long the platform takes over a job here; long enough that a client must poll.</summary>
-    public static readonly TimeSpan Processing = TimeSpan.FromSeconds(2);
+    /// <summary>How long the platform takes over a job here (<see cref="SandboxOptions.ArchitectJobTime"/>).</summary>
+    public TimeSpan Processing { get; } = processing;
 
     /// <summary>What a PUT to the presigned URL must carry (the platform returns the object store's; these are
     /// the sandbox's own, and a client must send exactly what it was given).</summary>

@@ -117,9 +117,15 @@ internal static class FlowOperations
             throw new FlowImportException($"Queue '{queue}' referenced by the {yaml.Type} flow {yaml.Name} does not exist.");
         }
 
+        // Archy resolves the YAML's division by name; a flow without one lands in the home division.
+        var division = yaml.Division is { Length: > 0 } divisionName
+            ? org.Divisions.FirstOrDefault(d => Json.NameEquals(d.Str("name"), divisionName))
+                ?? throw new FlowImportException($"Division '{divisionName}' named by the {yaml.Type} flow {yaml.Name} does not exist.")
+            : org.HomeDivision;
         var flow = Find(org, yaml.Type, yaml.Name) is { } existing
             ? (JObject)existing.DeepClone()
-            : Create(org, new JObject { ["name"] = yaml.Name, ["type"] = yaml.Type, ["description"] = yaml.Description }, write);
+            : Create(org, new JObject { ["name"] = yaml.Name, ["type"] = yaml.Type, ["description"] = yaml.Description, ["division"] = new JObject { ["id"] = division.Str("id") } }, write);
+        flow["division"] = new JObject { ["id"] = division.Str("id") };
         if (flow.Str("lockedBy") is { } holder && holder != clientId)
         {
             throw new FlowImportException($"The flow {yaml.Name} is locked by {holder}; it cannot be published.");

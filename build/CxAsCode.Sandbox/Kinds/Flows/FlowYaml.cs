@@ -30,8 +30,7 @@ internal sealed record FlowYaml(string Type, string Name, string? Description, s
 
         var (key, value) = root.Children.Single();
         var archyType = (key as YamlScalarNode)?.Value ?? string.Empty;
-        var type = archyType.ToUpperInvariant();
-        if (!FlowTypes.All.Contains(type))
+        if (FlowTypes.FromArchyKey(archyType) is not { } type)
         {
             throw new FlowImportException($"'{archyType}' is not a flow type Architect knows (e.g. inboundCall, inqueueCall, workflow).");
         }
