@@ -1,0 +1,51 @@
+using CxAsCode.Flows;
+using CxAsCode.Json;
+using CxAsCode.Resources;
+using Newtonsoft.Json.Linq;
+
+namespace CxAsCode.Planning;
+
+/// <summary>
+/// What one object needs to exist before it can be written, read from the object itself: the places its
+/// descriptor says name another object (a queue's skills, wrap-up codes and in-queue flow; a schedule group's
+/// schedules), and for a flow the queues, schedule groups, skills, languages and flows its YAML names. Pure.
+/// </summary>
+internal static class Dependencies
+{
+    /// <summary>A flow names another flow by its name alone (Archy's <c>targetFlow</c>), whatever its type.</summary>
+    public const string AnyFlowType = "*";
+
+    /// <summary>(kind, key) of each object <paramref name="body"/> names; a flow named by name alone has key <c>*/name</c>.</summary>
+    public static IEnumerable<(string Kind, string Key)> Of(ResourceKind kind, JObject body)
+    {
+        if (kind.IsFlow)
+        {
+            return OfFlow(body);
+        }
+
+        return kind.AllReferences
+            .SelectMany(reference => new JsonPathPattern(reference.Path).Select(body).OfType<JValue>()
+                .Where(v => v.Type == JTokenType.String && !reference.IsWildcard((string)v!))
+                .Select(v => (reference.TargetKind, (string)v!)))
+            .Where(r => ResourceKinds.ByName(r.TargetKind).IsManaged)
+            .Distinct();
+    }
+
+    private static IEnumerable<(string Kind, string Key)> OfFlow(JObject body)
+    {
+        FlowDocument document;
+        try
+        {
+            document = FlowDocument.Parse((string?)body[FlowFields.Yaml] ?? string.Empty);
+        }
+        catch (FlowYamlException)
+        {
+            return []; // Validate has said so already
+        }
+
+        return document.References
+            .Where(r => ResourceKinds.Managed.Any(k => k.Name == r.Kind))
+            .Select(r => r.Kind == ResourceKinds.Flows.Name ? (r.Kind, $"{AnyFlowType}/{r.Name}") : (r.Kind, r.Name))
+            .Distinct();
+    }
+}
