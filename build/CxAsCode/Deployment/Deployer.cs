@@ -118,9 +118,14 @@ internal sealed class Deployer
         var upserts = writes.Where(e => e.Action != ChangeAction.Delete).ToList();
         var deletes = writes.Where(e => e.Action == ChangeAction.Delete).ToList();
         var stages = DependencyOrder.Layers(upserts, Identity, e => e.Desired is { } body ? Dependencies.Of(ResourceKinds.ByName(e.Kind), body) : []).ToList();
-        stages.AddRange(DependencyOrder.Layers(deletes, Identity, e => e.LiveId is { } id && live.ById(ResourceKinds.ByName(e.Kind), id) is { } current
-            ? Dependencies.Of(current.Kind, current.Body)
-            : []).Reverse());
+        // Deletes: an object before every planned delete of a kind its descriptor can name, and before what it names.
+        stages.AddRange(DependencyOrder.Layers(deletes, Identity, e =>
+        {
+            var kind = ResourceKinds.ByName(e.Kind);
+            var named = Dependencies.KindsNamedBy(kind);
+            var found = e.LiveId is { } id && live.ById(kind, id) is { } current ? Dependencies.Of(kind, current.Body) : [];
+            return deletes.Where(d => named.Contains(d.Kind)).Select(Identity).Concat(found);
+        }).Reverse());
         return stages;
     }
 

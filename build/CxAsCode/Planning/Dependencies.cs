@@ -31,6 +31,15 @@ internal static class Dependencies
             .Distinct();
     }
 
+    /// <summary>
+    /// The other kinds an object of this kind can name, from its descriptor (for a flow: the kinds its YAML
+    /// names, flows aside). Deletes are ordered by this: a live object's lists are not always read (a pruned
+    /// queue's wrap-up codes are not), and an object must go before anything it could name.
+    /// </summary>
+    public static IReadOnlySet<string> KindsNamedBy(ResourceKind kind) => kind.IsFlow
+        ? new HashSet<string>(StringComparer.Ordinal) { ResourceKinds.Queues.Name, ResourceKinds.ScheduleGroups.Name, ResourceKinds.Skills.Name, ResourceKinds.Languages.Name }
+        : kind.AllReferences.Select(r => r.TargetKind).Where(k => k != kind.Name && ResourceKinds.ByName(k).IsManaged).ToHashSet(StringComparer.Ordinal);
+
     private static IEnumerable<(string Kind, string Key)> OfFlow(JObject body)
     {
         FlowDocument document;
