@@ -38,6 +38,12 @@ internal sealed class FaultRule
 
     public bool EchoRequest { get; init; }
 
+    /// <summary>
+    /// For the POST that starts an Architect import or export job: the job is accepted, then ends in
+    /// <c>Failure</c> with this message, as the platform's jobs sometimes do under rate limiting.
+    /// </summary>
+    public string? JobFailure { get; init; }
+
     private int _waiting;
 
     /// <summary>Matching requests seen so far (guarded by the registry's lock).</summary>

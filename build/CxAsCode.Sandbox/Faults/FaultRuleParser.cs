@@ -37,6 +37,7 @@ internal static class FaultRuleParser
             DropAfterApply = OptionalBool(body, "dropAfterApply"),
             ApplyAfterMs = OptionalInt(body, "applyAfterMs", 0, 3_600_000),
             EchoRequest = OptionalBool(body, "echoRequest"),
+            JobFailure = body.Str("jobFailure"),
         };
     }
 

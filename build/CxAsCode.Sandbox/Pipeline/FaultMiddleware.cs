@@ -11,6 +11,9 @@ namespace CxAsCode.Sandbox.Pipeline;
 /// (the "timeout after apply" case the deploy must reconcile), or apply it late, after the client gave up.</summary>
 internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults, SandboxClock clock)
 {
+    /// <summary>Where a <c>jobFailure</c> fault leaves its message for the job endpoints.</summary>
+    public const string JobFailureItem = "sandbox.jobFailure";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
@@ -42,6 +45,11 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultRegistry faults
             outcome.Dropped = true;
             context.Abort();
             return;
+        }
+
+        if (rule.JobFailure is { } jobFailure)
+        {
+            context.Items[JobFailureItem] = jobFailure;
         }
 
         if (rule.EffectiveStatus is int status)

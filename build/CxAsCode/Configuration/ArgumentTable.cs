@@ -66,6 +66,15 @@ public static class ArgumentTable
         Help = "planned queue deletes end the queue's conversations in progress (`forceDelete=true`); the plan records and shows it (without it the platform refuses to delete a queue in use)",
     };
 
+    public static PipelineArgument ForceUnlock { get; } = new()
+    {
+        Name = "force-unlock",
+        Kind = ArgumentKind.Flag,
+        Default = "false",
+        UsedBy = ["Deploy"],
+        Help = "a flow someone has checked out in Architect is unlocked and published over (their unsaved changes are lost; the unlock is journaled and reported) instead of stopping the deploy before any write",
+    };
+
     public static PipelineArgument DetailedExitCode { get; } = new()
     {
         Name = "detailed-exitcode",
@@ -252,7 +261,7 @@ public static class ArgumentTable
 
     /// <summary>Every argument, in help order. Declared last: static properties initialise top to bottom.</summary>
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [Target, Env, Out, Plan, Prune, ForceDelete, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, From, To, Only, Parallelism, RateLimit, TokenPoolSize, MaxRetryAfter, ConsistencyWindow, Port, Objects, Changes, Scales];
+        [Target, Env, Out, Plan, Prune, ForceDelete, ForceUnlock, DetailedExitCode, Sandbox, Confirm, Journal, Commit, Force, From, To, Only, Parallelism, RateLimit, TokenPoolSize, MaxRetryAfter, ConsistencyWindow, Port, Objects, Changes, Scales];
 
     /// <summary>The argument of that name, ignoring case as Cake does; null when there is none.</summary>
     public static PipelineArgument? Find(string name) =>

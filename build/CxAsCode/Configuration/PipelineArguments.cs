@@ -58,6 +58,7 @@ public static class PipelineArguments
             PlanPath = Text(ArgumentTable.Plan),
             Prune = Flag(ArgumentTable.Prune),
             ForceDelete = Flag(ArgumentTable.ForceDelete),
+            ForceUnlock = Flag(ArgumentTable.ForceUnlock),
             DetailedExitCode = Flag(ArgumentTable.DetailedExitCode),
             UseSandbox = Flag(ArgumentTable.Sandbox),
             Confirm = Text(ArgumentTable.Confirm),

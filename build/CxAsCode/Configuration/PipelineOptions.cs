@@ -28,6 +28,9 @@ public sealed class PipelineOptions
     /// <summary>--force-delete: planned deletes of kinds that can end work in progress do so (queues: <c>forceDelete=true</c>).</summary>
     public bool ForceDelete { get; init; }
 
+    /// <summary>--force-unlock: a flow someone holds the lock of is unlocked and published over, not a reason to stop.</summary>
+    public bool ForceUnlock { get; init; }
+
     /// <summary>--detailed-exitcode: exit 2 when DryRun finds changes.</summary>
     public bool DetailedExitCode { get; init; }
 

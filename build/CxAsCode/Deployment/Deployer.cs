@@ -7,8 +7,8 @@ namespace CxAsCode.Deployment;
 
 /// <summary>
 /// Applies a plan: one batched precondition check of every planned object before the first write, then
-/// creates and updates by dependency rank (lower first) and deletes in reverse rank order after them,
-/// objects inside a rank in parallel, each write behind a read of its own object made just before it. The
+/// creates and updates in the order their references demand and deletes in the reverse order after them,
+/// objects inside a layer in parallel, each write behind a read of its own object made just before it. The
 /// first failure stops new writes; the result says <see cref="DeployStatus.Failed"/> and the journal holds
 /// what applied, for <c>RollbackRunner</c> (the build's OnError hook runs it).
 /// </summary>
@@ -41,7 +41,7 @@ internal sealed class Deployer
         {
             // A plan that is already stale is refused here, with nothing sent.
             var verified = await _preconditions.CheckAsync(writes, cancellationToken);
-            foreach (var stage in Stages(writes))
+            foreach (var stage in Stages(writes, live))
             {
                 await RunStageAsync(stage, verified, ids, live, sent, cancellationToken);
             }
@@ -67,7 +67,7 @@ internal sealed class Deployer
     };
 
     /// <summary>
-    /// One dependency rank, its objects in parallel. The first failure stops new writes; writes already in
+    /// One layer of the dependency order, its objects in parallel. The first failure stops new writes; writes already in
     /// flight finish and are journaled.
     /// </summary>
     private async Task RunStageAsync(IReadOnlyList<PlanEntry> stage, IReadOnlyDictionary<PlanEntry, JObject> verified, IdRegistry ids, LiveSnapshot live, ConcurrentDictionary<PlanEntry, int> sent, CancellationToken cancellationToken)
@@ -107,19 +107,26 @@ internal sealed class Deployer
         }
     }
 
-    /// <summary>Creates/updates by ascending rank, then deletes by descending rank.</summary>
-    private static IEnumerable<IReadOnlyList<PlanEntry>> Stages(List<PlanEntry> writes)
+    /// <summary>
+    /// Creates and updates in the order their references demand (<see cref="DependencyOrder"/>: a queue after the
+    /// skills, wrap-up codes and in-queue flow it names, a flow after the queues it transfers to), then deletes
+    /// in the reverse order, an object before what it named. Each layer's objects need nothing from one another.
+    /// </summary>
+    private static List<IReadOnlyList<PlanEntry>> Stages(List<PlanEntry> writes, LiveSnapshot live)
     {
-        static int Rank(PlanEntry e) => ResourceKinds.ByName(e.Kind).Rank;
-        foreach (var rank in writes.Where(e => e.Action != ChangeAction.Delete).GroupBy(Rank).OrderBy(g => g.Key))
+        static (string, string) Identity(PlanEntry e) => (e.Kind, e.Key);
+        var upserts = writes.Where(e => e.Action != ChangeAction.Delete).ToList();
+        var deletes = writes.Where(e => e.Action == ChangeAction.Delete).ToList();
+        var stages = DependencyOrder.Layers(upserts, Identity, e => e.Desired is { } body ? Dependencies.Of(ResourceKinds.ByName(e.Kind), body) : []).ToList();
+        // Deletes: an object before every planned delete of a kind its descriptor can name, and before what it names.
+        stages.AddRange(DependencyOrder.Layers(deletes, Identity, e =>
         {
-            yield return [.. rank];
-        }
-
-        foreach (var rank in writes.Where(e => e.Action == ChangeAction.Delete).GroupBy(Rank).OrderByDescending(g => g.Key))
-        {
-            yield return [.. rank];
-        }
+            var kind = ResourceKinds.ByName(e.Kind);
+            var named = Dependencies.KindsNamedBy(kind);
+            var found = e.LiveId is { } id && live.ById(kind, id) is { } current ? Dependencies.Of(kind, current.Body) : [];
+            return deletes.Where(d => named.Contains(d.Kind)).Select(Identity).Concat(found);
+        }).Reverse());
+        return stages;
     }
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: > 0 } a ? Unwrap(a.InnerExceptions[0]) : e;

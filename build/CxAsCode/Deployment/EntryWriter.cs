@@ -83,12 +83,31 @@ internal sealed class EntryWriter
         };
         if (_entry.Action == ChangeAction.Update)
         {
+            await UnlockIfForcedAsync(cancellationToken);
             var fresh = await ReadObjectAsync(cancellationToken);
             write = write with { ObjectId = _entry.LiveId, PreImage = WithContent(fresh), PreFingerprint = Fingerprints.OfObject(_kind, fresh) };
         }
 
         var outcome = await SendAsync(write, cancellationToken);
         _ids.Set(_kind, _entry.Key, outcome.ObjectId ?? throw new InvalidOperationException($"Publishing {_kind} '{_entry.Key}' named no flow."));
+    }
+
+    /// <summary>
+    /// With <c>--force-unlock</c>, a flow someone holds is unlocked first: its own journaled write, so the report
+    /// and any rollback say whose lock it was.
+    /// </summary>
+    private async Task UnlockIfForcedAsync(CancellationToken cancellationToken)
+    {
+        if (_preconditions.LockHolder(_entry) is not { } holder)
+        {
+            return;
+        }
+
+        await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Unlock, HttpMethod.Post, $"/api/v2/flows/actions/unlock?flow={Uri.EscapeDataString(_entry.LiveId!)}")
+        {
+            ObjectId = _entry.LiveId,
+            PreImage = new JObject { ["holder"] = holder },
+        }, cancellationToken);
     }
 
     /// <summary>A flow's pre-image carries its content, when Extract had it: what a rollback publishes again.</summary>
@@ -187,7 +206,8 @@ internal sealed class EntryWriter
 
         if (_kind.IsFlow)
         {
-            fresh = WithContent(fresh);
+            await UnlockIfForcedAsync(cancellationToken);
+            fresh = WithContent(await ReadObjectAsync(cancellationToken));
         }
 
         var force = _entry.ForceDelete && _kind.ForceDeleteParameter is { } parameter ? $"?{parameter}=true" : string.Empty;

@@ -17,8 +17,19 @@ internal sealed class Preconditions
 {
     private const string Refusal = "Refusing to overwrite edits made after the plan: ";
     private readonly LiveReader _reader;
+    private readonly bool _forceUnlock;
+    private readonly Dictionary<PlanEntry, string> _toUnlock = [];
 
-    public Preconditions(LiveReader reader) => _reader = reader;
+    /// <param name="reader">Reads the org.</param>
+    /// <param name="forceUnlock">A flow someone holds is to be unlocked (<c>--force-unlock</c>), not a refusal.</param>
+    public Preconditions(LiveReader reader, bool forceUnlock = false)
+    {
+        _reader = reader;
+        _forceUnlock = forceUnlock;
+    }
+
+    /// <summary>Who holds the lock of a planned flow that must be unlocked before its write (<c>--force-unlock</c>); null when none.</summary>
+    public string? LockHolder(PlanEntry entry) => _toUnlock.GetValueOrDefault(entry);
 
     /// <summary>
     /// The batched check: the fresh live object for each entry that has one (with the member lists the plan
@@ -44,7 +55,14 @@ internal sealed class Preconditions
                 raw = (JObject)raw.DeepClone();
                 if (kind.IsFlow && FlowLock.HolderOf(raw) is { } holder)
                 {
-                    locked.Add($"{kind} '{entry.Key}' is locked by {holder}");
+                    if (_forceUnlock)
+                    {
+                        _toUnlock[entry] = holder;
+                    }
+                    else
+                    {
+                        locked.Add($"{kind} '{entry.Key}' is locked by {holder}");
+                    }
                 }
 
                 foreach (var sub in kind.SubResources.Where(s => entry.Desired?[s.Field] is not null))
@@ -75,7 +93,7 @@ internal sealed class Preconditions
         if (locked.Count > 0)
         {
             // Publishing over a flow someone has checked out would throw their unsaved work away.
-            throw new PreconditionFailedException($"Refusing to publish flows that someone else has checked out: {string.Join("; ", locked)}. Ask them to check the flow in (or unlock it in Architect) and deploy again.");
+            throw new PreconditionFailedException($"Refusing to publish flows that someone else has checked out: {string.Join("; ", locked)}. Ask them to check the flow in and deploy again, or pass --force-unlock to unlock it and publish over their unsaved work.");
         }
 
         return problems.Count == 0

@@ -40,6 +40,17 @@ internal sealed class Reconciler
     {
         switch (intent.Operation)
         {
+            case WriteOperation.Unlock:
+                var flow = await _reader.ReadStateAsync(kind, intent.ObjectId!, cancellationToken);
+                return !flow.Exists ? Observation<JournalEntry>.Unclear(notApplied, $"{kind} '{intent.Key}' is gone")
+                    : FlowLock.HolderOf(flow.Object!) is null ? Observation<JournalEntry>.Settled(Applied(intent, kind, flow.Object!), "no longer locked")
+                    : Observation<JournalEntry>.Tentative(notApplied, $"{kind} '{intent.Key}' is still locked");
+            case WriteOperation.Create or WriteOperation.Update when kind.IsFlow:
+                // A publish shows as a flow of that type and name whose published version is not the one before.
+                var published = await _reader.FindByKeyAsync(kind, intent.Key, cancellationToken);
+                return published is not null && !JToken.DeepEquals(published["publishedVersion"], intent.PreImage?["publishedVersion"])
+                    ? Observation<JournalEntry>.Settled(Applied(intent, kind, published), "a new version is published")
+                    : Observation<JournalEntry>.Tentative(notApplied, $"{kind} '{intent.Key}' shows no new published version");
             case WriteOperation.Create:
                 var created = await _reader.FindByNameAsync(kind, intent.Key, cancellationToken);
                 return created is null

@@ -23,4 +23,11 @@ public enum WriteOperation
     /// queue's PUT leaves its division as it was. Undone by moving it back.
     /// </summary>
     MoveDivision,
+
+    /// <summary>
+    /// POST <c>/api/v2/flows/actions/unlock?flow={id}</c>: end someone's lock on a flow so it can be published
+    /// (<c>--force-unlock</c> only). Cannot be undone: a lock cannot be handed back to its holder; a rollback
+    /// says so, and who held it.
+    /// </summary>
+    Unlock,
 }

@@ -60,6 +60,18 @@ internal sealed class LiveReader
         return matches.FirstOrDefault(m => NameComparer.Instance.Equals((string?)m["name"], name) && (string?)m["state"] != "deleted");
     }
 
+    /// <summary>The live object with this key: by name, and for a flow (<c>type/name</c>) of that type too.</summary>
+    public async Task<JObject?> FindByKeyAsync(ResourceKind kind, string key, CancellationToken cancellationToken)
+    {
+        if (!kind.IsFlow || key.IndexOf('/', StringComparison.Ordinal) is not (var slash and >= 0))
+        {
+            return await FindByNameAsync(kind, key, cancellationToken);
+        }
+
+        var matches = await _client.GetAllAsync(kind.ApiPath, Math.Min(kind.PageSize, 100), "name=" + Uri.EscapeDataString(key[(slash + 1)..]), cancellationToken);
+        return matches.FirstOrDefault(m => NameComparer.Instance.Equals(kind.KeyOf(m), key) && m.Value<bool?>("deleted") != true);
+    }
+
     /// <summary>The ids in an object's sub-resource list, sorted.</summary>
     public async Task<IReadOnlyList<string>> ReadMemberIdsAsync(ResourceKind kind, SubResource sub, string ownerId, CancellationToken cancellationToken)
     {

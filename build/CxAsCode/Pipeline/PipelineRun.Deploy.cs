@@ -42,7 +42,7 @@ public sealed partial class PipelineRun
         var reader = new LiveReader(Client);
         var sender = new PatientSender(Client, reader, Window);
         var writer = new WriteExecutor(sender, _journal, new Reconciler(reader, Window), Masker, Time, Log, new FlowPublisher(Client.Architect.Jobs(), reader, Time));
-        var deployer = new Deployer(writer, new Preconditions(reader), new DeployOptions { Parallelism = Options.Parallelism }, Log);
+        var deployer = new Deployer(writer, new Preconditions(reader, Options.ForceUnlock), new DeployOptions { Parallelism = Options.Parallelism }, Log);
         var before = Requests.Writes;
         Deployment = await deployer.DeployAsync(plan, Live!, JournalPath, CancellationToken.None);
         Log($"Deploy: {Deployment.Summary}; {Requests.Writes - before} write request(s) sent; journal {Relative(JournalPath)}.");

@@ -112,7 +112,7 @@ public sealed partial class PipelineRun
             return;
         }
 
-        ValidationErrors = [.. ValidationErrors, .. StateValidator.Validate(Desired, Mappings, kind => kind.IsManaged ? null : Live?.Of(kind).Select(o => o.Key).ToHashSet(StringComparer.Ordinal))];
+        ValidationErrors = [.. ValidationErrors, .. StateValidator.Validate(Desired, Mappings, kind => kind.IsManaged ? null : Live?.Of(kind).Select(o => o.Key).ToHashSet(StringComparer.Ordinal)), .. ReferenceCycle()];
         if (ValidationErrors.Count == 0)
         {
             Log($"Validate: {Desired.Objects.Count} objects in {Desired.EnvironmentPath} are valid.");
@@ -120,6 +120,21 @@ public sealed partial class PipelineRun
         }
 
         ReportValidationErrors(Desired.EnvironmentPath);
+    }
+
+    /// <summary>
+    /// Objects that name each other in a circle (a queue whose in-queue flow transfers back to it) cannot be
+    /// created in any order: named, object by object, at the first one's file.
+    /// </summary>
+    private IEnumerable<ValidationError> ReferenceCycle()
+    {
+        if (DependencyOrder.Cycle(DesiredObjects, o => (o.Kind.Name, o.Key), o => Dependencies.Of(o.Kind, o.Body)) is not { } cycle)
+        {
+            yield break;
+        }
+
+        var first = DesiredObjects.First(o => o.Kind.Name == cycle[0].Kind && NameComparer.Instance.Equals(o.Key, cycle[0].Key));
+        yield return new ValidationError(first.SourceFile ?? Desired!.EnvironmentPath, "$", $"reference cycle: {DependencyCycleException.Describe(cycle)}; none of them can be created before the others, so break the circle (name one of them through the mappings, or drop one reference)");
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ internal static class ManualActionAdvice
             WriteOperation.AddMembers => "We added entries to its list; remove them if they should not stay.",
             WriteOperation.RemoveMember => "We removed an entry from its list; add it back if it should stay.",
             WriteOperation.MoveDivision => $"We moved it to another division; its division before is in {journal}.",
+            WriteOperation.Unlock => "We unlocked it (--force-unlock); its holder's unsaved changes are gone.",
             _ => $"See {journal}.",
         };
         var why = compensation.Status switch

@@ -25,6 +25,13 @@ internal static class QueueDefaults
             filled["mediaSettings"] = FillMissing(filled["mediaSettings"] as JObject ?? [], liveMedia);
         }
 
+        // No in-queue flow in state: the queue keeps whichever the org gave it (the platform's default one, or
+        // one set in the UI); state that names one manages it.
+        if (filled["queueFlow"] is null && live["queueFlow"] is { } flow)
+        {
+            filled["queueFlow"] = flow.DeepClone();
+        }
+
         if (filled["skillEvaluationMethod"] is null && live["skillEvaluationMethod"] is { } method)
         {
             filled["skillEvaluationMethod"] = method.DeepClone();

@@ -33,6 +33,8 @@ internal static partial class QueueSchema
         ["mediaSettings"] = MediaSettings,
         ["bullseye"] = Bullseye,
         ["wrapupCodes"] = ArrayOf(Text),
+        // The in-queue flow by its key: inqueueCall/<flow name>.
+        ["queueFlow"] = Text,
     };
 
     private static FieldSchema AcwSettings => Record("AcwSettings", new()

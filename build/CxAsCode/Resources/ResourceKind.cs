@@ -19,9 +19,6 @@ public sealed class ResourceKind
     /// <summary>Largest page size the list endpoint allows; extraction always uses it.</summary>
     public required int PageSize { get; init; }
 
-    /// <summary>Dependency rank: lower ranks are created first and deleted last.</summary>
-    public required int Rank { get; init; }
-
     public required WriteStrategy WriteStrategy { get; init; }
 
     /// <summary>

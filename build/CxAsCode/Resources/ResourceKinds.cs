@@ -10,7 +10,6 @@ public static class ResourceKinds
         Folder = "authorization/divisions",
         ApiPath = "/api/v2/authorization/divisions",
         PageSize = 100,
-        Rank = 0,
         WriteStrategy = WriteStrategy.ReadOnly,
     };
 
@@ -24,7 +23,6 @@ public static class ResourceKinds
         Folder = "routing/skills",
         ApiPath = "/api/v2/routing/skills",
         PageSize = 500,
-        Rank = 1,
         WriteStrategy = WriteStrategy.CreateDelete,
         Schema = SkillSchema.Fields,
     };
@@ -35,7 +33,6 @@ public static class ResourceKinds
         Folder = "routing/wrapupcodes",
         ApiPath = "/api/v2/routing/wrapupcodes",
         PageSize = 100,
-        Rank = 1,
         WriteStrategy = WriteStrategy.Put,
         ManagedFields = ["name", "division", "description"],
         RequiredFields = ["division"],
@@ -51,9 +48,8 @@ public static class ResourceKinds
         Folder = "routing/queues",
         ApiPath = "/api/v2/routing/queues",
         PageSize = 500,
-        Rank = 3,
         WriteStrategy = WriteStrategy.Put,
-        ManagedFields = ["name", "division", "description", "acwSettings", "mediaSettings", "skillEvaluationMethod", "bullseye", "wrapupCodes"],
+        ManagedFields = ["name", "division", "description", "acwSettings", "mediaSettings", "skillEvaluationMethod", "bullseye", "wrapupCodes", "queueFlow"],
         RequiredFields = ["division"],
         VolatileFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount"],
         ReadOnlyFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount"],
@@ -61,6 +57,8 @@ public static class ResourceKinds
         [
             new("division", "divisions"),
             new("bullseye.rings[*].actions.skillsToRemove[*]", "skills"),
+            // The in-queue flow by its key (inqueueCall/<name>): it must exist before the queue names it.
+            new("queueFlow", "flows"),
         ],
         UnorderedArrays = ["bullseye.rings[*].actions.skillsToRemove", "wrapupCodes"],
         CarriedOver = ["bullseye.rings[*].memberGroups"],
@@ -86,7 +84,6 @@ public static class ResourceKinds
         Folder = "routing/languages",
         ApiPath = "/api/v2/routing/languages",
         PageSize = 100,
-        Rank = 1,
         WriteStrategy = WriteStrategy.CreateDelete,
         Schema = ScheduleSchema.Languages,
     };
@@ -98,7 +95,6 @@ public static class ResourceKinds
         Folder = "architect/schedules",
         ApiPath = "/api/v2/architect/schedules",
         PageSize = 100,
-        Rank = 1,
         WriteStrategy = WriteStrategy.Put,
         ManagedFields = ["name", "division", "description", "start", "end", "rrule"],
         RequiredFields = ["division", "start", "end"],
@@ -115,7 +111,6 @@ public static class ResourceKinds
         Folder = "architect/schedulegroups",
         ApiPath = "/api/v2/architect/schedulegroups",
         PageSize = 100,
-        Rank = 2,
         WriteStrategy = WriteStrategy.Put,
         ManagedFields = ["name", "division", "description", "timeZone", "openSchedules", "closedSchedules", "holidaySchedules"],
         RequiredFields = ["division", "timeZone"],
@@ -134,8 +129,9 @@ public static class ResourceKinds
 
     /// <summary>
     /// Architect flows (genesys-api.md §3, §9): metadata through <c>/api/v2/flows</c>, content (Archy YAML) only
-    /// through Architect jobs; key = type + name. Rank 4: the queues, schedule groups and skills a flow names
-    /// exist before it is published. Fingerprint = metadata with the published, checked-in and saved versions
+    /// through Architect jobs; key = type + name. The queues, schedule groups and skills a flow names are
+    /// written before it is published, and a queue naming it as its in-queue flow after (the deploy orders by
+    /// references: Planning/DependencyOrder). Fingerprint = metadata with the published, checked-in and saved versions
     /// (every import publishes a new version); the lock is checked on its own, before any write.
     /// </summary>
     public static readonly ResourceKind Flows = new()
@@ -145,7 +141,6 @@ public static class ResourceKinds
         ApiPath = "/api/v2/flows",
         // The Terraform provider pages flows by 500 (genesys-api.md §2).
         PageSize = 500,
-        Rank = 4,
         WriteStrategy = WriteStrategy.ArchitectJob,
         KeyOf = body => $"{CxAsCode.Flows.FlowTypeNames.ToArchy((string?)body["type"] ?? string.Empty)}/{(string?)body["name"]}",
         // A deleted flow is listed only with deleted=true; a system flow belongs to the platform, never to state.
@@ -162,7 +157,7 @@ public static class ResourceKinds
             : desired,
     };
 
-    /// <summary>Every kind, in dependency order.</summary>
+    /// <summary>Every kind, in the order plans list them (writes are ordered by references, not by this list).</summary>
     public static IReadOnlyList<ResourceKind> All { get; } = [Divisions, Skills, Languages, WrapupCodes, Schedules, ScheduleGroups, Queues, Flows];
 
     /// <summary>The kinds state can hold.</summary>

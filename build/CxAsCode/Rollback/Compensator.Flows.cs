@@ -41,11 +41,9 @@ internal sealed partial class Compensator
             return (WriteStatus.CompensationFailed, $"{kind} '{write.Key}': the journal holds no content for the deleted flow; restore it in Architect");
         }
 
-        var type = (string?)write.PreImage!["type"];
-        var name = (string?)write.PreImage["name"] ?? write.Key;
         var settled = await SettleAsync(since, async token =>
         {
-            var found = (await _reader.FindByNameAsync(kind, name, token)) is { } flow && (string?)flow["type"] == type && flow.Value<bool?>("deleted") != true ? flow : null;
+            var found = await _reader.FindByKeyAsync(kind, write.Key, token);
             return found is null ? Settled(Verdict.Undo, "not there")
                 : (string?)found["id"] == write.ObjectId ? Unclear($"the {kind} we deleted is still listed")
                 : Stable(Verdict.Changed, "another flow with this type and name exists", Fingerprints.OfObject(kind, found));

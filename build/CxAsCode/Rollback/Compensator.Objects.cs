@@ -71,7 +71,10 @@ internal sealed partial class Compensator
                 return Unknown(kind, write, settled);
         }
 
-        await SendAsync(kind, write, HttpMethod.Put, kind.ItemPath(write.ObjectId!), RequestBodies.FromPreImage(kind, write.PreImage!), null, attempts, cancellationToken);
+        // A versioned kind (schedules, schedule groups) takes the version the guard just read, as any PUT does.
+        var body = RequestBodies.FromPreImage(kind, write.PreImage!);
+        body = settled.Value.Current is { } current ? ServerVersions.Stamp(kind, body, current) : body;
+        await SendAsync(kind, write, HttpMethod.Put, kind.ItemPath(write.ObjectId!), body, null, attempts, cancellationToken);
         return (WriteStatus.Compensated, "pre-image restored");
     }
 
@@ -86,7 +89,7 @@ internal sealed partial class Compensator
         var now = Fingerprints.OfObject(kind, current);
         if (now == write.PostFingerprint)
         {
-            return Settled(Verdict.Undo, "as our write left it");
+            return Settled(Verdict.Undo, "as our write left it", current);
         }
 
         if (Freshness.IsOlder(current, write.PostImage))

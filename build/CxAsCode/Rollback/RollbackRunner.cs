@@ -106,6 +106,7 @@ internal sealed class RollbackRunner
         WriteOperation.Delete => "recreate",
         WriteOperation.AddMembers => "remove members added to",
         WriteOperation.MoveDivision => "move back to its division",
+        WriteOperation.Unlock => "(cannot re-lock)",
         _ => "re-add members removed from",
     };
 

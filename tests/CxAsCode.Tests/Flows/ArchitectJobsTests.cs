@@ -76,6 +76,57 @@ internal sealed class ArchitectJobsTests
     }
 
     [Test]
+    public async Task Import_JobFailureInjected_FailsNamingTheFlowAndTheJobsMessage()
+    {
+        var jobs = new ArchitectJobs(_client, _http, TimeProvider.System);
+        await _sandbox.FaultAsync(new JObject { ["method"] = "POST", ["path"] = "^/api/v2/flows/jobs$", ["jobFailure"] = "Archy: the flow could not be published." });
+
+        var error = Assert.ThrowsAsync<ApiException>(() => jobs.ImportAsync("Outage Line IVR", Yaml, CancellationToken.None))!;
+
+        var state = await _sandbox.StateAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Message, Does.Contain("Importing flow 'Outage Line IVR' failed").And.Contain("Archy: the flow could not be published."));
+            Assert.That(state["flows"]!.Select(f => (string?)f["name"]), Does.Not.Contain("Outage Line IVR"), "nothing published");
+        }
+    }
+
+    [Test]
+    public async Task Export_JobFailsFalselyOnce_AskedForAgainAndSucceeds()
+    {
+        var jobs = new ArchitectJobs(_client, _http, TimeProvider.System);
+        var id = (string)(await _client.GetAsync("/api/v2/flows?name=In-Queue%20Flow", CancellationToken.None))!["entities"]![0]!["id"]!;
+        await _sandbox.FaultAsync(new JObject { ["method"] = "POST", ["path"] = "^/api/v2/flows/export/jobs$", ["jobFailure"] = "Rate limit exceeded the maximum." });
+        await _sandbox.ClearRequestsAsync();
+
+        var exported = await jobs.ExportAsync([id], CancellationToken.None);
+
+        var started = (await _sandbox.RequestsAsync()).Count(r => (string?)r["method"] == "POST" && (string?)r["path"] == "/api/v2/flows/export/jobs");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exported.Single(), Does.StartWith("inqueueCall:"));
+            Assert.That(started, Is.EqualTo(2), "the failed job, then one that succeeded");
+        }
+    }
+
+    [Test]
+    public async Task Export_JobFailsEveryTime_FailsAfterThreeJobsWithTheJobsMessage()
+    {
+        var jobs = new ArchitectJobs(_client, _http, TimeProvider.System);
+        var id = (string)(await _client.GetAsync("/api/v2/flows?name=In-Queue%20Flow", CancellationToken.None))!["entities"]![0]!["id"]!;
+        await _sandbox.FaultAsync(new JObject { ["method"] = "POST", ["path"] = "^/api/v2/flows/export/jobs$", ["times"] = 10, ["jobFailure"] = "Rate limit exceeded the maximum." });
+
+        var error = Assert.ThrowsAsync<ExportJobFailedException>(() => jobs.ExportAsync([id], CancellationToken.None))!;
+
+        var started = (await _sandbox.RequestsAsync()).Count(r => (string?)r["method"] == "POST" && (string?)r["path"] == "/api/v2/flows/export/jobs");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Message, Does.Contain("Rate limit exceeded the maximum."));
+            Assert.That(started, Is.EqualTo(ArchitectJobs.ExportAttempts));
+        }
+    }
+
+    [Test]
     public async Task Export_ManyFlows_UsesOneJobPerFiftyNeverAGetPerFlow()
     {
         var ids = new List<string>();

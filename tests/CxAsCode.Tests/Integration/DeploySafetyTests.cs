@@ -104,8 +104,9 @@ internal sealed class DeploySafetyTests : SandboxPipelineFixture
         // one, and the second removal is refused: the list is left part-way between our write and before it.
         AddWrapupCodes("payments.json", "Escalated", "Transferred");
         AddQueue("zonal-support.json", "Zonal Support");
+        var payments = (string)(await Sandbox.StateAsync())["queues"]!.Single(q => (string?)q["name"] == "Payments")["id"]!;
         await Sandbox.FaultAsync(new JObject { ["method"] = "POST", ["path"] = "^/api/v2/routing/queues$", ["nth"] = 2, ["status"] = 500 });
-        await Sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = QueueWrapupCodes[..^1] + "/[^/]+$", ["nth"] = 2, ["status"] = 500 });
+        await Sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = $"^/api/v2/routing/queues/{payments}/wrapupcodes/[^/]+$", ["nth"] = 2, ["status"] = 500 });
         var (deploy, deployExit) = await Driver.RunAsync("Deploy");
         await Sandbox.ClearRequestsAsync();
 
@@ -127,9 +128,10 @@ internal sealed class DeploySafetyTests : SandboxPipelineFixture
     public async Task RollbackTarget_QueueCreateAlreadyUndone_ItsWrapupCodesAreDoneNotFailed()
     {
         var before = await Sandbox.ComparableStateAsync();
-        // Write order (parallelism 1): Billing Support PUT, Heat Pump Advice POST + codes, Outage Line PUT (fails).
+        // Write order (parallelism 1): the queue updates, then Heat Pump Advice POST + codes (it names the new
+        // skill), then the DR-Emergency-IVR flow (it names Billing Support), whose upload fails.
         // Removing the new queue's codes fails; deleting the queue itself then works, codes and all.
-        await Sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/routing/queues/[^/]+$", ["nth"] = 2, ["status"] = 500 });
+        await Sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/storage/uploads/", ["status"] = 500 });
         await Sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = QueueWrapupCodes[..^1] + "/[^/]+$", ["status"] = 500 });
         var (deploy, deployExit) = await Driver.RunAsync("Deploy");
         await Sandbox.ClearRequestsAsync();

@@ -228,7 +228,7 @@ public class PlannerTests
     }
 
     [Test]
-    public void Create_MixedChanges_EntriesAreOrderedByKindRankThenKey()
+    public void Create_MixedChanges_EntriesAreOrderedByKindThenKey()
     {
         var desired = InSync();
         desired.RemoveAll(d => d.Key is "Welsh" or "Complaints");
@@ -252,7 +252,7 @@ public class PlannerTests
                 "Create queues: Accounts",
                 "Delete queues: Complaints",
             }));
-            Assert.That(plan.Entries.Select(e => ResourceKinds.ByName(e.Kind).Rank), Is.Ordered);
+            Assert.That(plan.Entries.Select(e => ResourceKinds.All.ToList().IndexOf(ResourceKinds.ByName(e.Kind))), Is.Ordered);
         }
     }
 

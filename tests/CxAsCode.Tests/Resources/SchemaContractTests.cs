@@ -54,7 +54,6 @@ public class SchemaContractTests
             Folder = "routing/queues",
             ApiPath = "/api/v2/routing/queues",
             PageSize = 1,
-            Rank = 0,
             WriteStrategy = WriteStrategy.Put,
             Schema = new Dictionary<string, FieldSchema>
             {

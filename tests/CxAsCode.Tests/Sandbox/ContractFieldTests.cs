@@ -22,8 +22,9 @@ public sealed class ContractFieldTests : SandboxFixture
     public async Task QueueList_EveryField_ExistsOnQueueModels()
     {
         var solar = await Sandbox.IdOfAsync("api/v2/routing/skills", "Solar");
+        var inQueue = await Sandbox.IdOfAsync("api/v2/flows", "In-Queue Flow");
         await Sandbox.ApiAsync(HttpMethod.Post, "api/v2/routing/queues", JObject.Parse(
-            $"{{\"name\":\"Contract Queue\",\"callingPartyNumber\":\"+441234\",\"queueFlow\":{{\"id\":\"f1\",\"name\":\"Flow\"}}," +
+            $"{{\"name\":\"Contract Queue\",\"callingPartyNumber\":\"+441234\",\"queueFlow\":{{\"id\":\"{inQueue}\",\"name\":\"Flow\"}}," +
             $"\"memberGroups\":[{{\"id\":\"g1\",\"type\":\"GROUP\"}}],\"bullseye\":{{\"rings\":[{{\"expansionCriteria\":[{{\"type\":\"TIMEOUT_SECONDS\",\"threshold\":5}}]," +
             $"\"actions\":{{\"skillsToRemove\":[{{\"id\":\"{solar}\"}}]}}}},{{\"memberGroups\":[{{\"id\":\"g2\",\"type\":\"TEAM\"}}]}}]}}}}"));
         Settle();

@@ -58,6 +58,7 @@ internal static class FlowEndpoints
         flows.MapPost("/jobs", (HttpContext context, FlowJobs jobs) =>
         {
             var job = jobs.Register(Access.Of(context).ClientId);
+            job.FailWith = context.Items[CxAsCode.Sandbox.Pipeline.FaultMiddleware.JobFailureItem] as string;
             return JsonResponse.Ok(new JObject
             {
                 ["id"] = job.Id,
@@ -87,12 +88,25 @@ internal static class FlowEndpoints
                 .Select(f => (string?)f["flow"]?["id"] ?? throw ApiErrors.BadRequest("each entry needs flow.id.")).ToList();
             store.Read(org => ids.Select(i => Visible.Get(org, org.Flows, i, "flow", Access.Of(context))).ToList());
             var job = jobs.Export(ids);
+            job.FailWith = context.Items[CxAsCode.Sandbox.Pipeline.FaultMiddleware.JobFailureItem] as string;
             return JsonResponse.Ok(new JObject { ["id"] = job.Id, ["selfUri"] = $"/api/v2/flows/export/jobs/{job.Id}" });
         });
         flows.MapGet("/export/jobs/{id}", (string id, HttpContext context, FlowJobs jobs, OrgStore store, SandboxClock clock) =>
         {
             var job = jobs.ExportJob(id) ?? throw ApiErrors.NotFound("job", id);
             var done = clock.UtcNow >= job.CreatedAt + jobs.Processing;
+            if (done && job.FailWith is { } failure)
+            {
+                return JsonResponse.Ok(new JObject
+                {
+                    ["id"] = job.Id,
+                    ["status"] = "Failure",
+                    ["command"] = "Export",
+                    ["messages"] = new JArray(new JObject { ["dateTime"] = SandboxClock.Format(job.CreatedAt + jobs.Processing), ["type"] = "Error", ["text"] = failure }),
+                    ["selfUri"] = $"/api/v2/flows/export/jobs/{job.Id}",
+                });
+            }
+
             if (done && job.Archive is null)
             {
                 job.Archive = store.Read(org => Archive(org, job.FlowIds));
@@ -159,6 +173,11 @@ internal static class FlowEndpoints
 
         try
         {
+            if (job.FailWith is { } failure)
+            {
+                throw new FlowImportException(failure);
+            }
+
             var yaml = FlowYaml.Read(job.Content ?? string.Empty);
             var flow = store.Write(Actors.ApiClient, Access.Unrestricted, (org, write) => FlowOperations.Import(org, yaml, job.Content!, write, job.ClientId));
             job.FlowId = flow.Str("id");

@@ -113,6 +113,9 @@ internal sealed class ImportJob(string id, string uploadToken, string? clientId)
     public string? FlowName { get; set; }
 
     public List<JObject> Messages { get; } = [];
+
+    /// <summary>A <c>jobFailure</c> fault's message: the job ends in Failure with it.</summary>
+    public string? FailWith { get; set; }
 }
 
 /// <summary>One export job of some flows; its archive is built when it completes.</summary>
@@ -127,6 +130,9 @@ internal sealed class ExportJob(string id, string downloadToken, IReadOnlyList<s
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
     public byte[]? Archive { get; set; }
+
+    /// <summary>A <c>jobFailure</c> fault's message: the job ends in Failure with it.</summary>
+    public string? FailWith { get; set; }
 
     public List<JObject> Messages { get; } = [];
 }

@@ -50,6 +50,7 @@ internal static class QueueBody
                 : DivisionView.ResolveForWrite(org, body, allowAllDivisions: false),
         };
         ReduceSkillsToRemove(org, stored);
+        QueueFlowReferences.Reduce(org, stored);
         if (realism.QueueRules)
         {
             QueuePlatformRules.Apply(org, stored, existing);

@@ -37,6 +37,7 @@ internal static class QueueView
         view["joinedMemberCount"] = 0;
         view["selfUri"] = SelfUri(queue.Str("id"));
         ExpandSkillsToRemove(org, view);
+        QueueFlowReferences.Expand(org, view);
         if (realism.QueueRules)
         {
             QueuePlatformRules.RenderRules(view, queue.Str("id"));

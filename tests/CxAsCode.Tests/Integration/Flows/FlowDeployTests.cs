@@ -61,6 +61,24 @@ internal sealed class FlowDeployTests : SandboxPipelineFixture
     }
 
     [Test]
+    public async Task Deploy_FlowLockedWithForceUnlock_UnlocksJournaledThenPublishes()
+    {
+        await Sandbox.EditAsync("flows", "SimpleFinancialIvr", new JObject { ["lockedBy"] = "ui-user-amelia" });
+
+        var (run, exit) = await Driver.RunAsync("Deploy", o => new CxAsCode.Configuration.PipelineOptions { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, ForceUnlock = true });
+
+        var flow = await FlowAsync("SimpleFinancialIvr");
+        var journal = File.ReadAllText(run.JournalPath);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That(flow["lockedClient"], Is.Null, "unlocked");
+            Assert.That((string?)flow["content"], Does.Contain("Welcome to the development line of Example Energy."), "then published");
+            Assert.That(journal, Does.Contain("\"operation\":\"unlock\"").And.Contain("OAuth client 'ui-user-amelia'"), "the unlock is journaled with whose lock it was");
+        }
+    }
+
+    [Test]
     public async Task Deploy_SecondOfThreeImportsFails_FirstRepublishedFromItsPreImageByteForByte()
     {
         await DeployAsync();

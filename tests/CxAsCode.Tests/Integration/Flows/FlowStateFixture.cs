@@ -23,13 +23,6 @@ internal static class FlowStateFixture
     /// <summary>Adds the flow and what it needs; returns its flow.yaml path (relative), its document once filled, and the text written.</summary>
     public static (string Path, FlowDocument Document, string Text) Add(TestRepository repository, string text)
     {
-        // One flow at a time: the repository's sample flows (some share these names) make way.
-        var samples = repository.PathOf($"state/dev/{FlowStateReader.Folder}");
-        if (Directory.Exists(samples))
-        {
-            Directory.Delete(samples, recursive: true);
-        }
-
         // The chatbot blueprint names its author's own division; the test org's is the home division.
         text = text.Replace("division: New Home", "division: Home", StringComparison.Ordinal);
         var values = FlowText.Placeholders(text).Select(p => p.Key).Distinct(StringComparer.Ordinal).ToDictionary(k => k, ValueFor, StringComparer.Ordinal);
@@ -60,7 +53,14 @@ internal static class FlowStateFixture
         }
 
         repository.Write("mappings/dev.json", mappings.ToString() + "\n");
+        // A sample flow of the same type and name (the repository's state has a few) makes way for this one.
         var path = $"state/dev/{FlowStateReader.Folder}/{document.ArchyType}/{FileNames.FolderFor(document.Name)}/flow.yaml";
+        var folder = Path.GetDirectoryName(repository.PathOf(path))!;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         repository.Write(path, text);
         return (path, document, text);
     }
