@@ -94,6 +94,7 @@ public static class SandboxApp
         WrapupCodeEndpoints.Map(app);
         QueueEndpoints.Map(app);
         QueueWrapupCodeEndpoints.Map(app);
+        QueueMemberEndpoints.Map(app);
         LanguageEndpoints.Map(app);
         ScheduleEndpoints.Map(app);
         UserEndpoints.Map(app);

@@ -145,13 +145,19 @@ internal sealed class EntryWriter
                 fresh = await ClearCarriedOverAsync(id, fresh, cleared, cancellationToken);
             }
 
-            await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Update, HttpMethod.Put, _kind.ItemPath(id))
+            try
             {
-                Body = body,
-                ObjectId = id,
-                PreImage = WithoutMembers(fresh),
-                PreFingerprint = Fingerprints.OfObject(_kind, fresh),
-            }, cancellationToken);
+                await SendAsync(Put(id, body, fresh), cancellationToken);
+            }
+            catch (Http.ApiException stale) when (ServerVersions.IsStaleVersion(_kind, stale))
+            {
+                // The server's version moved after our read: a replica behind the write that bumped it, or an
+                // edit. Read again: if the object still is what the plan was made against (its content, the
+                // version aside), send once more with the version now; if not, the re-read refuses.
+                fresh = await ReadObjectAsync(cancellationToken);
+                body = ServerVersions.Stamp(_kind, RequestBodies.For(_kind, _entry.Desired!, fresh, _ids.Resolve), fresh);
+                await SendAsync(Put(id, body, fresh), cancellationToken);
+            }
         }
 
         if (moves)
@@ -161,6 +167,14 @@ internal sealed class EntryWriter
 
         await SyncMembersAsync(id, _verified!, null, cancellationToken);
     }
+
+    private PlannedWrite Put(string id, JObject body, JObject fresh) => new(_kind, _entry.Key, WriteOperation.Update, HttpMethod.Put, _kind.ItemPath(id))
+    {
+        Body = body,
+        ObjectId = id,
+        PreImage = WithoutMembers(fresh),
+        PreFingerprint = Fingerprints.OfObject(_kind, fresh),
+    };
 
     /// <summary>
     /// The first of two PUTs: empties what the org owns at places the update drops (a ring's member groups),

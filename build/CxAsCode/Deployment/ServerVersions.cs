@@ -15,6 +15,10 @@ internal static class ServerVersions
 
     public static bool IsChecked(ResourceKind kind) => KindsCheckingVersion.Contains(kind.Name);
 
+    /// <summary>A 409 saying the version sent is not the current one (genesys-api.md §4), on a kind that checks it.</summary>
+    public static bool IsStaleVersion(ResourceKind kind, Http.ApiException error) =>
+        IsChecked(kind) && error is { Status: 409, Code: "general.conflict" } && error.Message.Contains("version", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The body with the version of <paramref name="fresh"/>, for kinds whose API checks it.</summary>
     public static JObject Stamp(ResourceKind kind, JObject body, JObject fresh)
     {

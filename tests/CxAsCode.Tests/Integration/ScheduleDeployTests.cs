@@ -35,6 +35,57 @@ internal sealed class ScheduleDeployTests : SandboxPipelineFixture
     }
 
     [Test]
+    public async Task Deploy_VersionMovedWithoutAChangeBetweenOurReadAndWrite_ReReadsAndSendsOnceMoreWithTheNewVersion()
+    {
+        Edit(Saturdays, "\"2026-01-10T13:00:00.000\"", "\"2026-01-10T14:00:00.000\"");
+        // Our PUT is held on its way in; meanwhile the schedule is saved again unchanged (its version moves, its
+        // content does not), so the held PUT carries a version that is no longer current.
+        await Sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/architect/schedules/", ["delayMs"] = 1500 });
+        var deploy = Driver.RunAsync("Deploy");
+        while ((await Sandbox.FaultMatchesAsync())[0] == 0 && !deploy.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
+        await Sandbox.PostAsync("/sandbox/edit", new JObject { ["kind"] = "schedules", ["name"] = "Saturdays", ["set"] = new JObject() });
+        var (_, exit) = await deploy;
+
+        var puts = (await Sandbox.RequestsAsync()).Where(r => (string?)r["method"] == "PUT" && ((string?)r["path"])!.StartsWith("/api/v2/architect/schedules/", StringComparison.Ordinal)).Select(r => (int?)r["status"]).ToList();
+        var live = (await Sandbox.StateAsync())["schedules"]!.Single(s => (string?)s["name"] == "Saturdays");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That(puts, Is.EqualTo(new int?[] { 409, 200 }), "refused for the stale version, then sent again after a re-read");
+            Assert.That((string?)live["end"], Is.EqualTo("2026-01-10T14:00:00.000"));
+        }
+    }
+
+    [Test]
+    public async Task Deploy_ScheduleEditedBetweenOurReadAndWrite_RefusedAfterTheReReadNeverResent()
+    {
+        Edit(Saturdays, "\"2026-01-10T13:00:00.000\"", "\"2026-01-10T14:00:00.000\"");
+        await Sandbox.FaultAsync(new JObject { ["method"] = "PUT", ["path"] = "^/api/v2/architect/schedules/", ["delayMs"] = 1500 });
+        var deploy = Driver.RunAsync("Deploy");
+        while ((await Sandbox.FaultMatchesAsync())[0] == 0 && !deploy.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
+        await Sandbox.PostAsync("/sandbox/edit", new JObject { ["kind"] = "schedules", ["name"] = "Saturdays", ["set"] = new JObject { ["description"] = "Edited in the UI" } });
+        var (_, exit) = await deploy;
+
+        var puts = (await Sandbox.RequestsAsync()).Count(r => (string?)r["method"] == "PUT" && ((string?)r["path"])!.StartsWith("/api/v2/architect/schedules/", StringComparison.Ordinal));
+        var live = (await Sandbox.StateAsync())["schedules"]!.Single(s => (string?)s["name"] == "Saturdays");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(3), Driver.Output.ToString());
+            Assert.That(puts, Is.EqualTo(1), "the stale write is never sent again over someone's edit");
+            Assert.That((string?)live["description"], Is.EqualTo("Edited in the UI"));
+            Assert.That((string?)live["end"], Is.EqualTo("2026-01-10T13:00:00.000"));
+        }
+    }
+
+    [Test]
     public async Task DeploySavedPlan_ScheduleEditedInTheOrgAfterThePlan_RefusedBeforeItsWriteNothingOverwritten()
     {
         Edit(Saturdays, "\"2026-01-10T13:00:00.000\"", "\"2026-01-10T14:00:00.000\"");

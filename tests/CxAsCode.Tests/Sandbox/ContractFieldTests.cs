@@ -38,6 +38,23 @@ public sealed class ContractFieldTests : SandboxFixture
         }
     }
 
+    [Test]
+    public async Task QueueMembers_EveryField_ExistsOnQueueMemberModels()
+    {
+        var queue = await Sandbox.IdOfAsync("api/v2/routing/queues", "Billing Support");
+        var users = (await Sandbox.GetObjectAsync("api/v2/users?pageSize=500"))["entities"]!.Select(u => new { id = (string)u["id"]! }).ToArray();
+        await Sandbox.ApiAsync(HttpMethod.Post, $"api/v2/routing/queues/{queue}/members", users);
+        Settle();
+
+        var list = await Sandbox.GetObjectAsync($"api/v2/routing/queues/{queue}/members?pageSize=100");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(list["entities"]!.Count(), Is.EqualTo(users.Length));
+            Assert.That(_contract.UnknownFields("QueueMemberEntityListing", list), Is.Empty);
+        }
+    }
+
     [TestCase("api/v2/routing/languages?pageSize=100", "LanguageEntityListing")]
     [TestCase("api/v2/architect/schedules?pageSize=100", "ScheduleEntityListing")]
     [TestCase("api/v2/architect/schedulegroups?pageSize=100", "ScheduleGroupEntityListing")]

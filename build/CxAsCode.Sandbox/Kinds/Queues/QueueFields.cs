@@ -17,6 +17,7 @@ internal static class QueueFields
     ];
 
     /// <summary>Kept from the stored queue when a PUT replaces it. <c>wrapupCodes</c> (assigned code ids) is
-    /// the sandbox's own bookkeeping for the queue wrap-up code sub-resource and never appears on a Queue.</summary>
-    public static readonly IReadOnlyList<string> Server = ["id", "dateCreated", "createdBy", "wrapupCodes"];
+    /// the sandbox's own bookkeeping for the queue wrap-up code sub-resource, <c>members</c> (user ids) the same for
+    /// the members sub-resource; neither appears on a Queue.</summary>
+    public static readonly IReadOnlyList<string> Server = ["id", "dateCreated", "createdBy", "wrapupCodes", "members"];
 }

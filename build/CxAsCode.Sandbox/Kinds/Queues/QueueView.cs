@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace CxAsCode.Sandbox.Kinds.Queues;
 
 /// <summary>Queue as the API returns it: the stored writable fields with references expanded, plus the
-/// server fields. The sandbox has no members, so the member counts are always 0. With the platform's queue
+/// server fields. The member counts are the users on its members sub-resource. With the platform's queue
 /// rules on, the conditional-group-routing rules read back as the platform writes them.</summary>
 internal static class QueueView
 {
@@ -32,8 +32,8 @@ internal static class QueueView
         view["dateModified"] = queue.Str("dateModified");
         view["modifiedBy"] = queue.Str("modifiedBy");
         view["createdBy"] = queue.Str("createdBy");
-        view["memberCount"] = 0;
-        view["userMemberCount"] = 0;
+        view["memberCount"] = QueueMemberOperations.MemberIds(queue).Count;
+        view["userMemberCount"] = QueueMemberOperations.MemberIds(queue).Count;
         view["joinedMemberCount"] = 0;
         view["selfUri"] = SelfUri(queue.Str("id"));
         ExpandSkillsToRemove(org, view);

@@ -104,6 +104,7 @@ internal static class UserOperations
         deleted["state"] = Deleted;
         Touch(deleted);
         org.Users.Commit(id, write.Revision(deleted), write.Now);
+        Queues.QueueMemberOperations.RemoveEverywhere(org, id, write);
         return deleted;
     }
 
