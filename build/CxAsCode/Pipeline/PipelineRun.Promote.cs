@@ -32,7 +32,10 @@ public sealed partial class PipelineRun
         var promoted = Promotion.Select(source, Options.Only);
         var everything = Options.Only.Count == 0;
         var (mappings, mappingProblems) = _store.LoadMappings(to);
-        var after = new DesiredState(target.EnvironmentPath, target.MappingsPath, Promotion.Merge(promoted, target, everything), []);
+        var after = new DesiredState(target.EnvironmentPath, target.MappingsPath, Promotion.Merge(promoted, target, everything), [])
+        {
+            Flows = Promotion.MergeFlows(source, promoted, target, everything),
+        };
         var problems = mappingProblems.Concat(StateValidator.Validate(after, mappings, _ => null)).ToList();
         if (problems.Count > 0)
         {
@@ -41,7 +44,13 @@ public sealed partial class PipelineRun
 
         var fromFolder = _store.EnvironmentFolder(from);
         var toFolder = _store.EnvironmentFolder(to);
-        var changes = Promotion.Changes(promoted, target, everything, file => SameBytes(Path.Combine(fromFolder, file), Path.Combine(toFolder, file)));
+        var changes = Promotion.Changes(
+            promoted,
+            target,
+            everything,
+            file => SameBytes(Path.Combine(fromFolder, file), Path.Combine(toFolder, file)),
+            file => File.Exists(Path.Combine(fromFolder, file)),
+            file => File.Exists(Path.Combine(toFolder, file)));
         foreach (var change in changes)
         {
             var destination = Path.Combine(toFolder, change.File);

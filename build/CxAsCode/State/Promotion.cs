@@ -54,13 +54,14 @@ internal static class Promotion
     /// <param name="target">The target environment's current state.</param>
     /// <param name="everything">True when nothing was singled out with --only: target files of objects the source lacks are removed.</param>
     /// <param name="sameBytes">Whether a relative path holds the same bytes in both folders.</param>
-    public static IReadOnlyList<PromotionChange> Changes(IReadOnlyList<ResourceObject> promoted, DesiredState target, bool everything, Func<string, bool> sameBytes)
+    /// <param name="inSource">Whether a relative path is a file in the source folder.</param>
+    /// <param name="inTarget">Whether a relative path is a file in the target folder.</param>
+    public static IReadOnlyList<PromotionChange> Changes(IReadOnlyList<ResourceObject> promoted, DesiredState target, bool everything, Func<string, bool> sameBytes, Func<string, bool> inSource, Func<string, bool> inTarget)
     {
         var changes = new List<PromotionChange>();
-        var existing = target.Objects.Select(o => o.SourceFile!).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in promoted.Select(o => o.SourceFile!).Distinct(StringComparer.Ordinal))
+        foreach (var file in promoted.SelectMany(o => FilesOf(o, inSource)).Distinct(StringComparer.Ordinal))
         {
-            if (!existing.Contains(file))
+            if (!inTarget(file))
             {
                 changes.Add(new(file, PromotionChangeKind.Added));
             }
@@ -70,15 +71,44 @@ internal static class Promotion
             }
         }
 
-        // The same object under another file name (a rename of the file only) is removed as well.
-        var copied = promoted.Select(o => o.SourceFile!).ToHashSet(StringComparer.Ordinal);
+        // The same object under another file name (a rename of the file only) is removed as well, and so is a
+        // flow's flow.json the source flow does without.
+        var copied = promoted.SelectMany(o => FilesOf(o, inSource)).ToHashSet(StringComparer.Ordinal);
         var replaced = promoted.Select(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToHashSet();
-        foreach (var stale in target.Objects.Where(o => !copied.Contains(o.SourceFile!) && (everything || replaced.Contains((o.Kind.Name, o.Key.ToUpperInvariant())))))
+        foreach (var stale in target.Objects.Where(o => everything || replaced.Contains((o.Kind.Name, o.Key.ToUpperInvariant()))).SelectMany(o => FilesOf(o, inTarget)).Where(f => !copied.Contains(f)))
         {
-            changes.Add(new(stale.SourceFile!, PromotionChangeKind.Removed));
+            changes.Add(new(stale, PromotionChangeKind.Removed));
         }
 
         return [.. changes.OrderBy(c => c.File, StringComparer.Ordinal)];
+    }
+
+    /// <summary>An object's files: its state file; for a flow, its flow.yaml and the flow.json beside it when there is one.</summary>
+    private static IEnumerable<string> FilesOf(ResourceObject item, Func<string, bool> exists)
+    {
+        yield return item.SourceFile!;
+        if (item.Kind.IsFlow && item.SourceFile!.EndsWith("/flow.yaml", StringComparison.Ordinal) && item.SourceFile[..^"flow.yaml".Length] + "flow.json" is var metadata && exists(metadata))
+        {
+            yield return metadata;
+        }
+    }
+
+    /// <summary>
+    /// The flows' files of the target once the promotion is done, for Validate's flow checks: the target's
+    /// flows kept, and the promoted ones as the source has them, named by the path they will have in the target.
+    /// </summary>
+    public static IReadOnlyList<Flows.FlowFiles> MergeFlows(DesiredState source, IReadOnlyList<ResourceObject> promoted, DesiredState target, bool everything)
+    {
+        var files = promoted.Where(o => o.Kind.IsFlow).Select(o => $"{source.EnvironmentPath}/{o.SourceFile}").ToHashSet(StringComparer.Ordinal);
+        var incoming = source.Flows.Where(f => files.Contains(f.YamlFile)).Select(f => f with
+        {
+            YamlFile = target.EnvironmentPath + f.YamlFile[source.EnvironmentPath.Length..],
+            MetadataFile = target.EnvironmentPath + f.MetadataFile[source.EnvironmentPath.Length..],
+        }).ToList();
+        var replaced = promoted.Where(o => o.Kind.IsFlow).Select(o => o.Key).ToHashSet(NameComparer.Instance);
+        var keyOf = target.Objects.Where(o => o.Kind.IsFlow).ToDictionary(o => $"{target.EnvironmentPath}/{o.SourceFile}", o => o.Key, StringComparer.Ordinal);
+        var kept = everything ? [] : target.Flows.Where(f => !(keyOf.TryGetValue(f.YamlFile, out var key) && replaced.Contains(key)));
+        return [.. kept, .. incoming];
     }
 }
 
