@@ -25,6 +25,7 @@ internal static class CommandLine
                               seconds a deleted queue still answers (realism on: 60)
           --deleted-skill-listed S
                               seconds a deleted skill stays listed (realism on: 60)
+          --job-time S        seconds an Architect import or export job takes (default 2)
           --parent-pid N      exit when process N exits
           --help              show this text
 
@@ -109,6 +110,9 @@ internal static class CommandLine
                     case "--queue-delete-linger":
                         var linger = Seconds(name, Value());
                         lags.Add(l => l.QueueDeleteLinger = linger);
+                        break;
+                    case "--job-time":
+                        options.ArchitectJobTime = Seconds(name, Value());
                         break;
                     case "--deleted-skill-listed":
                         var listed = Seconds(name, Value());

@@ -23,12 +23,12 @@ internal sealed partial class SandboxProcess : IDisposable
 
     /// <summary>
     /// The sandbox a run starts behaves like the real platform (validation, server defaults, divisions, queue
-    /// rules, eventual consistency), with its lags shortened from the realistic 5 s lists / 2 s reads / 60 s
-    /// deletes: a person's Deploy followed by a DryRun a couple of seconds later should agree, as it would
-    /// after a coffee against a real org. <c>--target=Sandbox</c> runs the full lags.
+    /// rules, eventual consistency, Architect jobs that take time), with its lags shortened from the realistic
+    /// 5 s lists / 2 s reads / 60 s deletes / 2 s jobs: a person's Deploy followed by a DryRun a couple of seconds
+    /// later should agree, as it would after a coffee against a real org. <c>--target=Sandbox</c> runs the full lags.
     /// </summary>
     public static IReadOnlyList<string> RunRealism { get; } =
-        ["--realism", "on", "--list-lag", "1", "--get-lag", "1", "--queue-delete-linger", "10", "--deleted-skill-listed", "10"];
+        ["--realism", "on", "--list-lag", "1", "--get-lag", "1", "--queue-delete-linger", "10", "--deleted-skill-listed", "10", "--job-time", "0.3"];
 
     /// <param name="assembly">The sandbox's <c>CxAsCode.Sandbox.dll</c>.</param>
     /// <param name="dataDirectory">Where it persists the org between runs (<c>.sandbox/</c>).</param>

@@ -67,6 +67,14 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public void Parse_JobTime_SetsHowLongArchitectJobsTake()
+    {
+        var options = CommandLine.Parse(["--job-time", "0.3"], out var error);
+
+        Assert.That((error, options?.ArchitectJobTime), Is.EqualTo(((string?)null, (TimeSpan?)TimeSpan.FromSeconds(0.3))));
+    }
+
+    [Test]
     public void Parse_EveryOption_SetsIt()
     {
         var options = CommandLine.Parse(
