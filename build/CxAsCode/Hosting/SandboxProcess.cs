@@ -28,7 +28,7 @@ internal sealed partial class SandboxProcess : IDisposable
     /// later should agree, as it would after a coffee against a real org. <c>--target=Sandbox</c> runs the full lags.
     /// </summary>
     public static IReadOnlyList<string> RunRealism { get; } =
-        ["--realism", "on", "--list-lag", "1", "--get-lag", "1", "--queue-delete-linger", "10", "--deleted-skill-listed", "10", "--job-time", "0.3"];
+        ["--realism", "on", "--list-lag", "1", "--get-lag", "1", "--queue-delete-linger", "10", "--deleted-skill-listed", "10", "--job-time", "0.2"];
 
     /// <param name="assembly">The sandbox's <c>CxAsCode.Sandbox.dll</c>.</param>
     /// <param name="dataDirectory">Where it persists the org between runs (<c>.sandbox/</c>).</param>
