@@ -14,6 +14,8 @@ if ([Console]::IsOutputRedirected -or [Console]::IsErrorRedirected) { $env:NO_CO
 # Cake keeps the compiled script under .build/ and recompiles it when the script changes.
 $env:CAKE_SETTINGS_ENABLESCRIPTCACHE = 'true'
 $env:CAKE_PATHS_CACHE = Join-Path $PSScriptRoot '.build/cake-cache'
+# Dynamic PGO costs the pipeline more than it earns (see build.sh); a value you set yourself wins.
+if (-not $env:DOTNET_TieredPGO) { $env:DOTNET_TieredPGO = '0' }
 
 $arguments = [System.Collections.Generic.List[string]]::new()
 foreach ($argument in $args) {

@@ -157,12 +157,15 @@ internal sealed class GenesysClient
 
         Counter.Count(method, pathAndQuery);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return string.IsNullOrWhiteSpace(text) ? null : CanonicalJson.Parse(text);
+            // Parsed from the bytes as they came: a list page is a megabyte, and a string copy of it first
+            // would double what the collector has to sweep on a large org.
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return CanonicalJson.Parse(stream);
         }
 
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
         var error = ErrorFor(method, pathAndQuery, response, text);
         if (error is RateLimitedException limited)
         {

@@ -12,6 +12,44 @@ namespace CxAsCode.Json;
 /// </summary>
 public static class CanonicalJson
 {
+    /// <summary>
+    /// Sorts object keys and removes null values in place, at every depth: for trees this code has just built
+    /// and owns (a canonical body), where a copy would only add work for the collector.
+    /// </summary>
+    public static JToken CanonicalizeInPlace(JToken token)
+    {
+        switch (token)
+        {
+            case JObject obj:
+                var properties = obj.Properties().Where(p => p.Value.Type != JTokenType.Null).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+                var sorted = properties.Count == obj.Count && properties.Select(p => p.Name).SequenceEqual(obj.Properties().Select(p => p.Name), StringComparer.Ordinal);
+                if (!sorted)
+                {
+                    obj.RemoveAll();
+                    foreach (var property in properties)
+                    {
+                        obj.Add(property);
+                    }
+                }
+
+                foreach (var property in properties)
+                {
+                    CanonicalizeInPlace(property.Value);
+                }
+
+                break;
+            case JArray array:
+                foreach (var item in array)
+                {
+                    CanonicalizeInPlace(item);
+                }
+
+                break;
+        }
+
+        return token;
+    }
+
     /// <summary>A deep copy with object keys sorted and null values removed.</summary>
     public static JToken Canonicalize(JToken token) => token switch
     {
@@ -47,6 +85,18 @@ public static class CanonicalJson
     public static JToken Parse(string text)
     {
         using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        return ReadOne(reader);
+    }
+
+    /// <summary>Parses a UTF-8 response body the same way; null when it is empty (204, or whitespace only).</summary>
+    public static JToken? Parse(Stream utf8)
+    {
+        using var reader = new JsonTextReader(new StreamReader(utf8, Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        return reader.Read() ? ReadOne(reader) : null;
+    }
+
+    private static JToken ReadOne(JsonTextReader reader)
+    {
         var token = JToken.ReadFrom(reader);
         while (reader.Read())
         {

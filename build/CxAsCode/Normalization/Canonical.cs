@@ -18,6 +18,7 @@ internal static class Canonical
             }
         }
 
-        return (JObject)CanonicalJson.Canonicalize(body);
+        // The body is the caller's own fresh copy: sorted where it is, not copied again.
+        return (JObject)CanonicalJson.CanonicalizeInPlace(body);
     }
 }

@@ -22,7 +22,7 @@ internal static class StateNormalizer
 
         var body = (JObject)content.DeepClone();
         var unknown = new List<string>();
-        foreach (var value in body.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+        foreach (var value in body.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String && ((string)v!).Contains("{{", StringComparison.Ordinal)).ToList())
         {
             if (value.Path != "name")
             {

@@ -19,6 +19,7 @@ public sealed partial class PipelineRun
                 Commit),
             Options.ForceDelete);
         Write(PlanConsoleRenderer.Render(Plan, color: UseColor));
+        WarnLockedFlows(Plan);
 
         Directory.CreateDirectory(Options.ArtifactsFolder);
         var json = PlanFile.Serialize(Plan);
@@ -38,6 +39,21 @@ public sealed partial class PipelineRun
         if (Options.DetailedExitCode)
         {
             AnnotateDrift(Plan);
+        }
+    }
+
+    /// <summary>
+    /// A planned flow someone holds the lock of stops a deploy before its first write (or is unlocked with
+    /// <c>--force-unlock</c>): said with the plan, not only when the deploy refuses.
+    /// </summary>
+    private void WarnLockedFlows(Plan plan)
+    {
+        foreach (var entry in plan.Writes.Where(e => e.Kind == Resources.ResourceKinds.Flows.Name && e.LiveId is not null))
+        {
+            if (Live?.ById(Resources.ResourceKinds.Flows, entry.LiveId!)?.Raw is { } raw && CxAsCode.Deployment.FlowLock.HolderOf(raw) is { } holder)
+            {
+                Warn($"flows '{entry.Key}' is locked by {holder}: a deploy stops before its first write unless they check it in, or --force-unlock publishes over their unsaved work.");
+            }
         }
     }
 

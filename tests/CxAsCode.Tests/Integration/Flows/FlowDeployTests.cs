@@ -56,6 +56,7 @@ internal sealed class FlowDeployTests : SandboxPipelineFixture
         {
             Assert.That(exit, Is.EqualTo(1), output);
             Assert.That(output, Does.Contain("flows 'inboundCall/SimpleFinancialIvr' is locked by OAuth client 'ui-user-amelia'"));
+            Assert.That(output, Does.Contain("Warning: flows 'inboundCall/SimpleFinancialIvr' is locked by OAuth client 'ui-user-amelia': a deploy stops"), "the plan says so first");
             Assert.That(await Sandbox.WritesAsync(), Is.Empty, "zero writes: not the skills, queues or other flows either");
         }
     }
