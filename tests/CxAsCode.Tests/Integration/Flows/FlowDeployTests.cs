@@ -80,6 +80,25 @@ internal sealed class FlowDeployTests : SandboxPipelineFixture
     }
 
     [Test]
+    public async Task Deploy_FlowSoftDeletedInTheOrg_PlannedAsCreateAndPublishedAsANewFlowTheOldOneStaysDeleted()
+    {
+        var old = await FlowAsync("SimpleFinancialIvr");
+        await Sandbox.OutOfBandAsync(new JObject { ["kind"] = "flows", ["name"] = "SimpleFinancialIvr", ["delete"] = true });
+
+        var (run, exit) = await Driver.RunAsync("Deploy");
+
+        var entry = run.Plan!.Entries.Single(e => e.Key == "inboundCall/SimpleFinancialIvr");
+        var now = await FlowAsync("SimpleFinancialIvr");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That(entry.Action, Is.EqualTo(ChangeAction.Create), "a deleted flow is not live: its name is free, as on the platform");
+            Assert.That((string?)now["id"], Is.Not.EqualTo((string?)old["id"]), "a new flow");
+            Assert.That((string?)now["content"], Does.Contain("Welcome to the development line of Example Energy."));
+        }
+    }
+
+    [Test]
     public async Task Deploy_SecondOfThreeImportsFails_FirstRepublishedFromItsPreImageByteForByte()
     {
         await DeployAsync();
