@@ -122,7 +122,7 @@ internal sealed class Deployer
         stages.AddRange(DependencyOrder.Layers(deletes, Identity, e =>
         {
             var kind = ResourceKinds.ByName(e.Kind);
-            var named = Dependencies.KindsNamedBy(kind);
+            var named = Dependencies.DeletedAfter(kind);
             var found = e.LiveId is { } id && live.ById(kind, id) is { } current ? Dependencies.Of(kind, current.Body) : [];
             return deletes.Where(d => named.Contains(d.Kind)).Select(Identity).Concat(found);
         }).Reverse());

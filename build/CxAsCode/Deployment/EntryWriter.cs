@@ -210,6 +210,7 @@ internal sealed class EntryWriter
     private async Task DeleteAsync(CancellationToken cancellationToken)
     {
         var id = _entry.LiveId!;
+        await UnlockIfForcedAsync(cancellationToken);
         // A delete takes the member lists with it: read them again too, so a rollback recreates what was there.
         var fresh = await ReadObjectAsync(cancellationToken);
         foreach (var sub in _kind.SubResources)
@@ -220,8 +221,7 @@ internal sealed class EntryWriter
 
         if (_kind.IsFlow)
         {
-            await UnlockIfForcedAsync(cancellationToken);
-            fresh = WithContent(await ReadObjectAsync(cancellationToken));
+            fresh = WithContent(fresh);
         }
 
         var force = _entry.ForceDelete && _kind.ForceDeleteParameter is { } parameter ? $"?{parameter}=true" : string.Empty;

@@ -41,7 +41,7 @@ internal sealed class Extractor
                 });
             }
 
-            var jobs = kind.IsFlow ? await FlowContent.AttachAsync(_client.Architect.Jobs(), raws, cancellationToken) : 0;
+            var jobs = kind.IsFlow ? await FlowContent.AttachAsync(new Flows.ArchitectJobs(_client), raws, cancellationToken) : 0;
             objects.AddRange(raws.Select(raw => ToObject(kind, raw)));
             _progress($"Extract: {kind.Name,-14} {raws.Count,5} objects in {_client.Counter.Total - before} requests{(jobs > 0 ? $" ({jobs} export job{(jobs == 1 ? string.Empty : "s")})" : string.Empty)}");
         }

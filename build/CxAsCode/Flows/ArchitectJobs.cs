@@ -14,6 +14,12 @@ namespace CxAsCode.Flows;
 /// </summary>
 internal sealed class ArchitectJobs(GenesysClient client, HttpClient storage, TimeProvider time)
 {
+    /// <summary>Jobs through the client's own connection and clock.</summary>
+    public ArchitectJobs(GenesysClient client)
+        : this(client, client.Storage, client.Time)
+    {
+    }
+
     /// <summary>Flows per export job: large enough to keep jobs few, small enough for one archive.</summary>
     public const int FlowsPerExportJob = 50;
 

@@ -127,6 +127,9 @@ public static class FlowTypeNames
 
     private static readonly Dictionary<string, string> ArchyByApi = ApiByArchy.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Every Flow.type in the SDK contract, those without an Archy key here (EMAILSEND, SPEECH) too.</summary>
+    public static IReadOnlyList<string> ApiTypes { get; } = [.. ApiByArchy.Values.Append("EMAILSEND").Append("SPEECH").Order(StringComparer.Ordinal)];
+
     /// <summary>True for an Archy key such as <c>inboundCall</c> or <c>botFlow</c> (exact case; <c>inQueueCall</c> is accepted too).</summary>
     public static bool IsKnown(string archyKey) => ToApi(archyKey) is not null;
 

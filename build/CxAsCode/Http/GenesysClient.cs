@@ -50,10 +50,12 @@ internal sealed class GenesysClient
     public Uri ApiBase => _apiBase;
 
     /// <summary>
-    /// A flow's content moves through presigned storage URLs, outside the API: sent with this client's
-    /// connection but never with a token (the URL is the credential) and not paced by the API's budget.
+    /// The connection for a flow's content, which moves through presigned storage URLs outside the API: sent
+    /// never with a token (the URL is the credential) and not paced by the API's budget.
     /// </summary>
-    public ArchitectJobsFactory Architect => new(this, _http, _time);
+    public HttpClient Storage => _http;
+
+    public TimeProvider Time => _time;
 
     /// <summary>Sends one request; returns the parsed body, or null for an empty one (204).</summary>
     public Task<JToken?> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, CancellationToken cancellationToken) =>
@@ -226,10 +228,4 @@ internal sealed class GenesysClient
             return null;
         }
     }
-}
-
-/// <summary>Makes the <see cref="CxAsCode.Flows.ArchitectJobs"/> of one client.</summary>
-internal readonly record struct ArchitectJobsFactory(GenesysClient Client, HttpClient Storage, TimeProvider Time)
-{
-    public CxAsCode.Flows.ArchitectJobs Jobs() => new(Client, Storage, Time);
 }

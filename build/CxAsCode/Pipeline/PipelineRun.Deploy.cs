@@ -41,7 +41,7 @@ public sealed partial class PipelineRun
         });
         var reader = new LiveReader(Client);
         var sender = new PatientSender(Client, reader, Window);
-        var writer = new WriteExecutor(sender, _journal, new Reconciler(reader, Window), Masker, Time, Log, new FlowPublisher(Client.Architect.Jobs(), reader, Time));
+        var writer = new WriteExecutor(sender, _journal, new Reconciler(reader, Window), Masker, Time, Log, new FlowPublisher(new Flows.ArchitectJobs(Client), reader, Time));
         var deployer = new Deployer(writer, new Preconditions(reader, Options.ForceUnlock), new DeployOptions { Parallelism = Options.Parallelism }, Log);
         var before = Requests.Writes;
         Deployment = await deployer.DeployAsync(plan, Live!, JournalPath, CancellationToken.None);
@@ -163,7 +163,7 @@ public sealed partial class PipelineRun
     private RollbackRunner Runner(Journal journal)
     {
         var reader = new LiveReader(Client);
-        return new RollbackRunner(journal, new Reconciler(reader, Window), new Compensator(new PatientSender(Client, reader, Window), reader, new FlowPublisher(Client.Architect.Jobs(), reader, Time)), Masker, Time, Log);
+        return new RollbackRunner(journal, new Reconciler(reader, Window), new Compensator(new PatientSender(Client, reader, Window), reader, new FlowPublisher(new Flows.ArchitectJobs(Client), reader, Time)), Masker, Time, Log);
     }
 
     /// <summary>How long to keep re-reading an eventually consistent org before calling an outcome unknown (--consistency-window).</summary>

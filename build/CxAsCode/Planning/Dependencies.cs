@@ -32,11 +32,16 @@ internal static class Dependencies
     }
 
     /// <summary>
-    /// The other kinds an object of this kind can name, from its descriptor (for a flow: the kinds its YAML
-    /// names, flows aside). Deletes are ordered by this: a live object's lists are not always read (a pruned
-    /// queue's wrap-up codes are not), and an object must go before anything it could name.
+    /// The kinds whose planned deletes an object of this kind goes before, whatever was read of it: a live
+    /// object's lists are not always read (a pruned queue's wrap-up codes are not), so it goes before every kind
+    /// its descriptor can name. Two kinds that can name each other (queues and flows) would make a circle of
+    /// every such pair, so between them only the references actually found order the deletes.
     /// </summary>
-    public static IReadOnlySet<string> KindsNamedBy(ResourceKind kind) => kind.IsFlow
+    public static IReadOnlySet<string> DeletedAfter(ResourceKind kind) =>
+        KindsNamedBy(kind).Where(k => !KindsNamedBy(ResourceKinds.ByName(k)).Contains(kind.Name)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The other kinds an object of this kind can name, from its descriptor (for a flow: the kinds its YAML names, flows aside).</summary>
+    private static HashSet<string> KindsNamedBy(ResourceKind kind) => kind.IsFlow
         ? new HashSet<string>(StringComparer.Ordinal) { ResourceKinds.Queues.Name, ResourceKinds.ScheduleGroups.Name, ResourceKinds.Skills.Name, ResourceKinds.Languages.Name }
         : kind.AllReferences.Select(r => r.TargetKind).Where(k => k != kind.Name && ResourceKinds.ByName(k).IsManaged).ToHashSet(StringComparer.Ordinal);
 

@@ -11,10 +11,7 @@ internal static class FlowSchema
     public static readonly IReadOnlyDictionary<string, FieldSchema> Fields = new Dictionary<string, FieldSchema>
     {
         ["name"] = Name,
-        ["type"] = Enum(
-            "BOT", "COMMONMODULE", "DIGITALBOT", "EMAILSEND", "INBOUNDCALL", "INBOUNDCHAT", "INBOUNDEMAIL", "INBOUNDSHORTMESSAGE",
-            "INQUEUECALL", "INQUEUEEMAIL", "INQUEUESHORTMESSAGE", "OUTBOUNDCALL", "SECURECALL", "SPEECH", "SURVEYINVITE", "VOICE",
-            "VOICEMAIL", "VOICESURVEY", "WORKFLOW", "WORKITEM"),
+        ["type"] = Enum([.. CxAsCode.Flows.FlowTypeNames.ApiTypes]),
         ["description"] = Text,
         ["division"] = Name,
         [FlowFields.Yaml] = Text.NoLongerThan(FieldLimits.StateFileMaxBytes),

@@ -12,33 +12,24 @@ internal sealed partial class Compensator
 {
     private FlowPublisher Flows => _flows ?? throw new InvalidOperationException("This rollback cannot publish flows.");
 
-    private async Task<(WriteStatus, string)> UndoFlowPublishAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, RollbackContext context, CancellationToken cancellationToken)
+    /// <summary>A flow's update undone, once its guard allows: the content from before, kept in the journal, published again.</summary>
+    private async Task<(WriteStatus, string)> RepublishAsync(JournalEntry write, CancellationToken cancellationToken)
     {
-        if ((string?)write.PreImage?[FlowFields.Content] is not { } content)
-        {
-            return (WriteStatus.CompensationFailed, $"{kind} '{write.Key}': the journal holds no content from before our publish (the flow had none exported); republish its previous version in Architect");
-        }
-
-        var settled = await SettleAsync(since, async token => SeeUpdated(kind, write, await _reader.ReadStateAsync(kind, write.ObjectId!, token), context), cancellationToken);
-        switch (settled.Value.Verdict)
-        {
-            case Verdict.AlreadyUndone:
-                return (WriteStatus.Compensated, "already as before");
-            case Verdict.Changed:
-                return Changed(kind, write, "compare it with the pre-image in the journal");
-            case Verdict.Unclear:
-                return Unknown(kind, write, settled);
-        }
-
-        var after = await Flows.PublishAsync(write.Key, content, write.PostImage, cancellationToken);
+        var after = await Flows.PublishAsync(write.Key, (string)write.PreImage![FlowFields.Content]!, write.PostImage, cancellationToken);
         return (WriteStatus.Compensated, $"content from before republished (version {(string?)after["publishedVersion"]?["id"] ?? "unknown"})");
     }
 
+    /// <summary>Why a flow's write cannot be undone (no content was exported before it), or null.</summary>
+    private static (WriteStatus, string)? NoContent(ResourceKind kind, JournalEntry write) =>
+        (string?)write.PreImage?[FlowFields.Content] is null
+            ? (WriteStatus.CompensationFailed, $"{kind} '{write.Key}': the journal holds no content from before our write (the flow had none exported); restore it in Architect")
+            : null;
+
     private async Task<(WriteStatus, string)> UndoFlowDeleteAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        if ((string?)write.PreImage?[FlowFields.Content] is not { } content)
+        if (NoContent(kind, write) is { } missing)
         {
-            return (WriteStatus.CompensationFailed, $"{kind} '{write.Key}': the journal holds no content for the deleted flow; restore it in Architect");
+            return missing;
         }
 
         var settled = await SettleAsync(since, async token =>
@@ -56,7 +47,7 @@ internal sealed partial class Compensator
                 return Unknown(kind, write, settled);
         }
 
-        var created = await Flows.PublishAsync(write.Key, content, null, cancellationToken);
+        var created = await Flows.PublishAsync(write.Key, (string)write.PreImage![FlowFields.Content]!, null, cancellationToken);
         return (WriteStatus.Compensated, $"republished from the journal's content (new id {(string?)created["id"]})");
     }
 }

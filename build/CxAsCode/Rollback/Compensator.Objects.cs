@@ -6,7 +6,7 @@ using CxAsCode.Resources;
 
 namespace CxAsCode.Rollback;
 
-/// <summary>Undoing a create (delete what we made) and an update (put the pre-image back).</summary>
+/// <summary>Undoing a create (delete what we made) and an update (put the pre-image back; a flow's content published again).</summary>
 internal sealed partial class Compensator
 {
     private async Task<(WriteStatus, string)> UndoCreateAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, AttemptCounter attempts, CancellationToken cancellationToken)
@@ -60,6 +60,11 @@ internal sealed partial class Compensator
 
     private async Task<(WriteStatus, string)> UndoUpdateAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, RollbackContext context, AttemptCounter attempts, CancellationToken cancellationToken)
     {
+        if (kind.IsFlow && NoContent(kind, write) is { } missing)
+        {
+            return missing;
+        }
+
         var settled = await SettleAsync(since, async token => SeeUpdated(kind, write, await _reader.ReadStateAsync(kind, write.ObjectId!, token), context), cancellationToken);
         switch (settled.Value.Verdict)
         {
@@ -69,6 +74,11 @@ internal sealed partial class Compensator
                 return Changed(kind, write, "compare it with the pre-image in the journal");
             case Verdict.Unclear:
                 return Unknown(kind, write, settled);
+        }
+
+        if (kind.IsFlow)
+        {
+            return await RepublishAsync(write, cancellationToken);
         }
 
         // A versioned kind (schedules, schedule groups) takes the version the guard just read, as any PUT does.

@@ -40,7 +40,6 @@ internal sealed partial class Compensator
         {
             WriteOperation.Create => await UndoCreateAsync(kind, write, since, attempts, cancellationToken),
             WriteOperation.Unlock => (WriteStatus.Compensated, $"left unlocked: a lock cannot be handed back; {(string?)write.PreImage?["holder"] ?? "its holder"} lost any unsaved changes in Architect"),
-            WriteOperation.Update when kind.IsFlow => await UndoFlowPublishAsync(kind, write, since, context, cancellationToken),
             WriteOperation.Delete when kind.IsFlow => await UndoFlowDeleteAsync(kind, write, since, cancellationToken),
             WriteOperation.Update => await UndoUpdateAsync(kind, write, since, context, attempts, cancellationToken),
             WriteOperation.Delete => await UndoDeleteAsync(kind, write, since, attempts, cancellationToken),

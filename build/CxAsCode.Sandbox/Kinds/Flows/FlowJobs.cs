@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using CxAsCode.Sandbox.Store;
 using Microsoft.AspNetCore.WebUtilities;
@@ -25,72 +26,41 @@ internal sealed class FlowJobs(SandboxClock clock, TimeSpan processing)
         ["x-amz-server-side-encryption"] = "AES256",
     };
 
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, ImportJob> _imports = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ExportJob> _exports = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImportJob> _imports = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ExportJob> _exports = new(StringComparer.Ordinal);
 
     public ImportJob Register(string? clientId)
     {
-        var job = new ImportJob(DeterministicId.NewRandom(), WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24)), clientId);
-        lock (_gate)
-        {
-            _imports[job.Id] = job;
-        }
-
+        var job = new ImportJob(DeterministicId.NewRandom(), NewToken(), clientId);
+        _imports[job.Id] = job;
         return job;
     }
 
-    public ImportJob? Import(string id)
-    {
-        lock (_gate)
-        {
-            return _imports.GetValueOrDefault(id);
-        }
-    }
+    public ImportJob? Import(string id) => _imports.GetValueOrDefault(id);
 
-    public ImportJob? ByUploadToken(string token)
-    {
-        lock (_gate)
-        {
-            return _imports.Values.FirstOrDefault(j => j.UploadToken == token);
-        }
-    }
+    /// <summary>The import job a presigned upload URL belongs to (jobs are few: a scan serves).</summary>
+    public ImportJob? ByUploadToken(string token) => _imports.Values.FirstOrDefault(j => j.UploadToken == token);
 
     public ExportJob Export(IReadOnlyList<string> flowIds)
     {
-        var job = new ExportJob(DeterministicId.NewRandom(), WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24)), flowIds, clock.UtcNow);
-        lock (_gate)
-        {
-            _exports[job.Id] = job;
-        }
-
+        var job = new ExportJob(DeterministicId.NewRandom(), NewToken(), flowIds, clock.UtcNow);
+        _exports[job.Id] = job;
         return job;
     }
 
-    public ExportJob? ExportJob(string id)
-    {
-        lock (_gate)
-        {
-            return _exports.GetValueOrDefault(id);
-        }
-    }
+    public ExportJob? ExportJob(string id) => _exports.GetValueOrDefault(id);
 
-    public ExportJob? ByDownloadToken(string token)
-    {
-        lock (_gate)
-        {
-            return _exports.Values.FirstOrDefault(j => j.DownloadToken == token);
-        }
-    }
+    /// <summary>The export job a presigned download URL belongs to.</summary>
+    public ExportJob? ByDownloadToken(string token) => _exports.Values.FirstOrDefault(j => j.DownloadToken == token);
 
     public void Clear()
     {
-        lock (_gate)
-        {
-            _imports.Clear();
-            _exports.Clear();
-        }
+        _imports.Clear();
+        _exports.Clear();
     }
+
+    /// <summary>A presigned URL's secret part: 24 random bytes, URL-safe.</summary>
+    private static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
 }
 
 /// <summary>One import job; <see cref="Status"/> moves Registered → Started → Success/Failure.</summary>

@@ -136,6 +136,29 @@ internal sealed class FlowDeployTests : SandboxPipelineFixture
     }
 
     [Test]
+    public async Task DeployPruned_FlowDeletedThenALaterDeleteFails_FlowPublishedAgainFromTheJournal()
+    {
+        const string Yaml = "inboundCall:\n  name: Old Promotions Line\n  division: Home\n  defaultLanguage: en-us\n";
+        await Sandbox.PostAsync("/sandbox/edit", new JObject { ["kind"] = "flows", ["create"] = new JObject { ["name"] = "Old Promotions Line", ["type"] = "INBOUNDCALL" } });
+        await Sandbox.OutOfBandAsync(new JObject { ["kind"] = "flows", ["name"] = "Old Promotions Line", ["set"] = new JObject { ["content"] = Yaml, ["publishedVersion"] = 1 } });
+        // Deletes run in reverse dependency order: the flow (which may name queues) before the pruned queues, and
+        // they before the pruned wrap-up code, whose delete fails.
+        await Sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = "^/api/v2/routing/wrapupcodes/", ["status"] = 500 });
+
+        var (run, exit) = await Driver.RunAsync("Deploy", o => new CxAsCode.Configuration.PipelineOptions { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Prune = true });
+        await SandboxHost.SettleAsync();
+
+        var flow = await FlowAsync("Old Promotions Line");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(3), Driver.Output.ToString());
+            Assert.That(run.Rollback!.IsComplete, Is.True, Driver.Output.ToString());
+            Assert.That(Driver.Output.ToString(), Does.Contain("Deploy: applied  DELETE flows 'inboundCall/Old Promotions Line'"));
+            Assert.That((string?)flow["content"], Is.EqualTo(Yaml), "published again, byte for byte, from the journal");
+        }
+    }
+
+    [Test]
     public async Task Validate_UnknownQueueAndMissingKey_NamedWithFileLineAndPathNothingSent()
     {
         var text = File.ReadAllText(Repository.PathOf(DrIvr));
