@@ -1,3 +1,4 @@
+using CxAsCode.Json;
 using CxAsCode.Planning;
 using Newtonsoft.Json.Linq;
 
@@ -7,7 +8,8 @@ namespace CxAsCode.Tests.Integration.Users;
 /// Issue 10, must show: a user deleted in the org but in state is restored with its id, skills, languages and
 /// queue memberships, and plans clean afterwards; a stale user version stops the deploy before that write and
 /// rolls back, never resending; a user naming an unknown skill fails Validate with file and path, zero writes.
-/// The state is the repository's own samples (state/dev/users: Owen Hughes is deleted in the sandbox's seed).
+/// The state is the repository's own samples (state/dev/users) plus Owen Hughes, whom the sandbox's seed holds
+/// deleted, and his membership of Outage Line.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -15,6 +17,21 @@ internal sealed class UserDeployTests : SandboxPipelineFixture
 {
     private const string Owen = "owen.hughes@northwind-energy.example";
     private const string PriyaFile = "state/dev/users/priya.shah@northwind-energy.example.json";
+
+    [SetUp]
+    public void AddOwenAndHisQueue()
+    {
+        Repository.Write($"state/dev/users/{Owen}.json", CanonicalJson.Serialize(JObject.Parse($$"""
+            {"name": "Owen Hughes", "email": "{{Owen}}", "title": "Advisor", "department": "Customer Operations",
+             "division": "Residential", "manager": "priya.shah@northwind-energy.example",
+             "skills": [{"skill": "Outages", "proficiency": 3}],
+             "languages": [{"language": "English", "proficiency": 5}, {"language": "Welsh", "proficiency": 4}]}
+            """)));
+        const string outage = "state/dev/routing/queues/outage-line.json";
+        var queue = JObject.Parse(File.ReadAllText(Repository.PathOf(outage)));
+        queue["members"] = new JArray(Owen);
+        Repository.Write(outage, CanonicalJson.Serialize(queue));
+    }
 
     [Test]
     public async Task DryRun_UserDeletedInTheOrgButInState_IsPlannedAsRestore()
@@ -52,6 +69,77 @@ internal sealed class UserDeployTests : SandboxPipelineFixture
             Assert.That(after["languages"]!.Count(), Is.EqualTo(2));
             Assert.That(outage["members"]!.Select(m => (string?)m), Does.Contain((string?)before["id"]), "its queue membership");
             Assert.That(again.Plan!.HasChanges, Is.False, Driver.Output.ToString());
+        }
+    }
+
+    [Test]
+    public async Task Deploy_UserEditedBetweenOurReadAndOurPatch_StopsThereRollsBackAndNeverResends()
+    {
+        Repository.Write(PriyaFile, File.ReadAllText(Repository.PathOf(PriyaFile)).Replace("\"Team Leader\"", "\"Senior Team Leader\"", StringComparison.Ordinal));
+        // Our PATCH of Priya is held on its way in; meanwhile someone edits her in the UI, so it carries a version
+        // that is no longer current when it lands.
+        var id = (string?)(await UserAsync("priya.shah@northwind-energy.example"))["id"];
+        await Sandbox.FaultAsync(new JObject { ["method"] = "PATCH", ["path"] = $"^/api/v2/users/{id}$", ["delayMs"] = 1500, ["times"] = 1 });
+        await Sandbox.ClearRequestsAsync();
+        var deploy = Driver.RunAsync("Deploy");
+        while ((await Sandbox.FaultMatchesAsync())[0] == 0 && !deploy.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
+        await Sandbox.PostAsync("/sandbox/edit", new JObject { ["kind"] = "users", ["name"] = "Priya Shah", ["set"] = new JObject { ["department"] = "Customer Care" } });
+        var (_, exit) = await deploy;
+        await SandboxHost.SettleAsync();
+
+        var output = Driver.Output.ToString();
+        var priya = await UserAsync("priya.shah@northwind-energy.example");
+        var patches = (await Sandbox.RequestsAsync()).Where(r => (string?)r["method"] == "PATCH" && (string?)r["path"] == $"/api/v2/users/{(string?)priya["id"]}").Select(r => (int?)r["status"]).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Not.Zero, output);
+            Assert.That(patches, Is.EqualTo(new int?[] { 409 }), "refused for the stale version, and never sent again");
+            Assert.That(output, Does.Contain("users 'priya.shah@northwind-energy.example' was edited between our read and our write"));
+            Assert.That(output, Does.Contain("Rollback complete"), output);
+            Assert.That((string?)priya["department"], Is.EqualTo("Customer Care"), "the edit stands");
+            Assert.That((string?)priya["title"], Is.EqualTo("Team Leader"), "ours was not applied");
+            Assert.That((string?)(await UserAsync(Owen))["state"], Is.EqualTo("deleted"), "not restored: never, or rolled back");
+        }
+    }
+
+    [Test]
+    public async Task Validate_UserWithAnUnknownSkill_NamesFileAndPathNothingSent()
+    {
+        Repository.Write(PriyaFile, File.ReadAllText(Repository.PathOf(PriyaFile)).Replace("\"Payments\"", "\"Paymentz\"", StringComparison.Ordinal));
+        await Sandbox.ClearRequestsAsync();
+
+        var (run, exit) = await Driver.RunAsync("Deploy");
+
+        var errors = run.ValidationErrors.Select(e => e.ToString()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(1), Driver.Output.ToString());
+            Assert.That(errors, Has.Some.Contains(PriyaFile).And.Contains("skills[1].skill").And.Contains("Paymentz"), string.Join("\n", errors));
+            Assert.That(await Sandbox.WritesAsync(), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Validate_ScheduleGroupNamingAMissingSchedule_NamesFileAndPathNothingSent()
+    {
+        const string hours = "state/dev/architect/schedulegroups/contact-centre-hours.json";
+        var text = File.ReadAllText(Repository.PathOf(hours));
+        Repository.Write(hours, text.Replace("\"Saturdays\"", "\"Sundays\"", StringComparison.Ordinal));
+        await Sandbox.ClearRequestsAsync();
+
+        var (run, exit) = await Driver.RunAsync("Deploy");
+
+        var errors = run.ValidationErrors.Select(e => e.ToString()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("\"Saturdays\""));
+            Assert.That(exit, Is.EqualTo(1), Driver.Output.ToString());
+            Assert.That(errors, Has.Some.Contains(hours).And.Contains("Schedules[").And.Contains("Sundays"), string.Join("\n", errors));
+            Assert.That(await Sandbox.WritesAsync(), Is.Empty);
         }
     }
 
