@@ -46,7 +46,7 @@ internal sealed partial class Compensator
             WriteOperation.Delete when kind.IsFlow => await UndoFlowDeleteAsync(kind, write, since, cancellationToken),
             WriteOperation.Delete when kind.IsUser => await UndoUserDeleteAsync(kind, write, since, attempts, cancellationToken),
             WriteOperation.Update => await UndoUpdateAsync(kind, write, since, context, attempts, cancellationToken),
-            WriteOperation.Delete => await UndoDeleteAsync(kind, write, since, attempts, cancellationToken),
+            WriteOperation.Delete => await UndoDeleteAsync(kind, write, since, context, attempts, cancellationToken),
             WriteOperation.MoveDivision => await UndoMoveAsync(kind, write, since, attempts, cancellationToken),
             _ => await UndoMembersAsync(kind, write, since, context, attempts, cancellationToken),
         };

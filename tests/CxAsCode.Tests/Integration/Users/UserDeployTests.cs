@@ -143,6 +143,67 @@ internal sealed class UserDeployTests : SandboxPipelineFixture
         }
     }
 
+    [Test]
+    public async Task Deploy_UserMovedToAnotherDivisionAndSkillChanged_MovesThroughDivisionObjectsThenPlansClean()
+    {
+        var text = File.ReadAllText(Repository.PathOf(PriyaFile));
+        Repository.Write(PriyaFile, text.Replace("\"Residential\"", "\"Business\"", StringComparison.Ordinal).Replace("\"proficiency\": 4", "\"proficiency\": 5", StringComparison.Ordinal));
+        await Sandbox.ClearRequestsAsync();
+
+        var (plan, _) = await Driver.RunAsync("DryRun");
+        var (_, exit) = await Driver.RunAsync("Deploy");
+        await SandboxHost.SettleAsync();
+        var (again, _) = await Driver.RunAsync("DryRun");
+
+        var priya = await UserAsync("priya.shah@northwind-energy.example");
+        var writes = (await Sandbox.WritesAsync()).Where(w => ((string?)w["path"])!.Contains((string)priya["id"]!, StringComparison.Ordinal) || ((string?)w["path"])!.EndsWith("/objects/USER", StringComparison.Ordinal)).Select(w => $"{w["method"]} {w["path"]}").ToList();
+        var entry = plan.Plan!.Entries.Single(e => e.Key == "priya.shah@northwind-energy.example");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.Zero, Driver.Output.ToString());
+            Assert.That(entry.Changes.Select(c => $"{c.Path}: {c.Before} → {c.After}"), Is.EquivalentTo(new[] { "division: Residential → Business", "skills.Billing: 4 → 5" }), "skills by name, not two whole lists");
+            Assert.That(writes, Has.Count.EqualTo(2), string.Join("\n", writes));
+            Assert.That(writes[0], Does.EndWith("/routingskills/bulk"), "the skills in one bulk PUT (no field PATCH: nothing else changed)");
+            Assert.That(writes[1], Does.StartWith("POST /api/v2/authorization/divisions/").And.EndWith("/objects/USER"));
+            Assert.That((string?)priya["division"]!["name"], Is.EqualTo("Business"));
+            Assert.That(again.Plan!.HasChanges, Is.False, Driver.Output.ToString());
+        }
+    }
+
+    [Test]
+    public async Task DeployPrune_UserOnlyLiveThenALaterDeleteFails_SoftDeletedThenRestoredWithItsIdSkillsAndLanguages()
+    {
+        await Sandbox.OutOfBandAsync(new JObject { ["kind"] = "users", ["create"] = new JObject { ["name"] = "Temp Agent", ["email"] = "temp.agent@northwind-energy.example" } });
+        await Sandbox.EditAsync("users", "Temp Agent", new JObject
+        {
+            ["title"] = "Seasonal",
+            ["skills"] = new JArray(new JObject { ["id"] = SkillId(await Sandbox.StateAsync(), "Legacy Gas Tariffs"), ["proficiency"] = 2 }),
+        });
+        var before = await UserAsync("temp.agent@northwind-energy.example");
+        // The pruned skill is deleted after the user who holds it (deletes run in reverse reference order): failing it
+        // rolls the user's delete back.
+        await Sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = "^/api/v2/routing/skills/", ["status"] = 500, ["times"] = 1 });
+
+        var (run, exit) = await Driver.RunAsync("Deploy", o => new CxAsCode.Configuration.PipelineOptions { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Prune = true });
+        await SandboxHost.SettleAsync(deletes: true);
+
+        var output = Driver.Output.ToString();
+        var after = await UserAsync("temp.agent@northwind-energy.example");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(3), output);
+            Assert.That(output, Does.Contain("- delete users \"temp.agent@northwind-energy.example\" (soft delete: state becomes deleted"), "the plan says how the API deletes a user");
+            Assert.That(output, Does.Contain("Deploy: applied  DELETE users 'temp.agent@northwind-energy.example'"));
+            Assert.That(output, Does.Contain("Rollback: ").And.Contain("recreate users 'temp.agent@northwind-energy.example': done"), output);
+            Assert.That((string?)after["id"], Is.EqualTo((string?)before["id"]), "restored, not created again");
+            Assert.That((string?)after["state"], Is.EqualTo("active"));
+            Assert.That((string?)after["title"], Is.EqualTo("Seasonal"));
+            Assert.That(after["skills"]!.Select(x => (string?)x["id"]), Is.EqualTo(before["skills"]!.Select(x => (string?)x["id"])));
+        }
+    }
+
+    private static string SkillId(JObject state, string name) => (string)state["skills"]!.Single(s => (string?)s["name"] == name)["id"]!;
+
     private async Task<JObject> UserAsync(string email) =>
         (JObject)(await Sandbox.StateAsync())["users"]!.Single(u => (string?)u["email"] == email);
 }
