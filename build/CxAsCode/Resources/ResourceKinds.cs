@@ -72,7 +72,7 @@ public static class ResourceKinds
         ServerDefaults = QueueDefaults.FillFrom,
         PrepareBody = QueueDefaults.PrepareBody,
         // Agent members by email: listed 100 a page and added 100 a call (genesys-api.md §2, §3).
-        SubResources = [new("wrapupCodes", "/wrapupcodes", "wrapupcodes", PageSize: 100, MaxPerAdd: 100), new("members", "/members", "users", PageSize: 100, MaxPerAdd: 100)],
+        SubResources = [new("wrapupCodes", "/wrapupcodes", "wrapupcodes", PageSize: 100, MaxPerAdd: 100), new("members", "/members", "users", PageSize: 100, MaxPerAdd: 100, OptIn: true)],
         Schema = QueueSchema.Fields,
     };
 
