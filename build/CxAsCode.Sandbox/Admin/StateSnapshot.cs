@@ -37,6 +37,7 @@ internal static class StateSnapshot
         {
             var view = QueueView.Render(org, q, realism);
             view["wrapupCodes"] = new JArray(Org.AssignedCodes(q).Order(StringComparer.Ordinal));
+            view["members"] = new JArray(Kinds.Queues.QueueMemberOperations.MemberIds(q).Order(StringComparer.Ordinal));
             if (org.QueuesWithConversations.Contains(q.Str("id")!))
             {
                 view["activeConversations"] = true;

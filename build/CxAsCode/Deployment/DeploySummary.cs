@@ -50,6 +50,7 @@ internal static class DeploySummary
     {
         ChangeAction.Create => "creating",
         ChangeAction.Update => "updating",
+        ChangeAction.Restore => "restoring",
         ChangeAction.Replace => "replacing",
         _ => "deleting",
     };

@@ -52,6 +52,12 @@ internal sealed class EntryWriter
             return;
         }
 
+        if (_kind.IsUser && _entry.Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Restore)
+        {
+            await WriteUserAsync(cancellationToken);
+            return;
+        }
+
         switch (_entry.Action)
         {
             case ChangeAction.Create:
@@ -90,6 +96,58 @@ internal sealed class EntryWriter
 
         var outcome = await SendAsync(write, cancellationToken);
         _ids.Set(_kind, _entry.Key, outcome.ObjectId ?? throw new InvalidOperationException($"Publishing {_kind} '{_entry.Key}' named no flow."));
+    }
+
+    /// <summary>
+    /// A user's create, update or restore: one journaled write of the fields, skills and languages that differ
+    /// (<see cref="UserWriter"/>), then its division move when the division changed. The PATCH carries the version
+    /// of the read just before it; a 409 for a stale version is an edit that landed in between: re-read, reported,
+    /// never sent again.
+    /// </summary>
+    private async Task WriteUserAsync(CancellationToken cancellationToken)
+    {
+        var target = UserBodies.Target(_entry.Desired!, _ids.Resolve);
+        if (_entry.Action == ChangeAction.Create)
+        {
+            var created = await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Create, HttpMethod.Post, _kind.ApiPath) { Body = UserBodies.Between(target, null) }, cancellationToken);
+            _ids.Set(_kind, _entry.Key, created.ObjectId ?? throw new InvalidOperationException($"Creating user '{_entry.Key}' returned no id."));
+            return;
+        }
+
+        var id = _entry.LiveId!;
+        var restore = _entry.Action == ChangeAction.Restore;
+        _stop.ThrowIfCancellationRequested();
+        var fresh = restore
+            ? await _preconditions.DeletedBeforeRestoreAsync(_entry, _verified!, cancellationToken)
+            : await _preconditions.ObjectBeforeWriteAsync(_entry, _verified!, cancellationToken);
+        var body = UserBodies.Between(target, fresh, restore);
+        if (!UserBodies.IsEmpty(body))
+        {
+            var operation = restore ? WriteOperation.Restore : WriteOperation.Update;
+            try
+            {
+                await SendAsync(new PlannedWrite(_kind, _entry.Key, operation, HttpMethod.Patch, _kind.ItemPath(id))
+                {
+                    Body = body,
+                    ObjectId = id,
+                    PreImage = fresh,
+                    PreFingerprint = Fingerprints.OfObject(_kind, fresh),
+                }, cancellationToken);
+            }
+            catch (Http.ApiException stale) when (ServerVersions.IsStaleVersion(_kind, stale))
+            {
+                var now = await _preconditions.ReadNowAsync(_kind, id, cancellationToken);
+                throw new PreconditionFailedException(
+                    $"Refusing to overwrite edits made after the plan: {_kind} '{_entry.Key}' was edited between our read and our write (version {(string?)fresh["version"]} → {(string?)now?["version"] ?? "gone"}); the platform refused our PATCH (409) and it was not sent again.");
+            }
+        }
+
+        // A restored user is in the org again: what names it (a queue's members, a manager) can now resolve it.
+        _ids.Set(_kind, _entry.Key, id);
+        if (!Equals((string?)target["division"]?["id"], DivisionMoves.DivisionOf(fresh)))
+        {
+            await MoveDivisionAsync(id, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ internal sealed class PatientSender
             }
             catch (ApiException e) when (method == HttpMethod.Post && path == kind.ApiPath && IsNameTaken(e))
             {
-                var holder = await _reader.FindByNameAsync(kind, key, cancellationToken);
+                var holder = await _reader.FindByKeyAsync(kind, key, cancellationToken);
                 if (holder is not null)
                 {
                     throw new NameTakenException($"{kind} '{key}': the name is taken by an existing {kind} (id {(string?)holder["id"]}) made after the plan; nothing was deleted to make room.", holder, e);

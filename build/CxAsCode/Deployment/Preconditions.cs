@@ -121,6 +121,23 @@ internal sealed class Preconditions
             : throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' changed after the plan was made (planned against {then}, live is now {now}).");
     }
 
+    /// <summary>Right before restoring a deleted user: reads it (<c>state=deleted</c>) and compares it with what the batched check verified.</summary>
+    public async Task<JObject> DeletedBeforeRestoreAsync(PlanEntry entry, JObject verified, CancellationToken cancellationToken)
+    {
+        var kind = ResourceKinds.ByName(entry.Kind);
+        var deleted = await _reader.ReadDeletedAsync(kind, entry.LiveId!, cancellationToken)
+            ?? throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' is no longer deleted: someone restored it after the plan was made.");
+        var then = Fingerprints.OfObject(kind, verified);
+        var now = Fingerprints.OfObject(kind, deleted);
+        return now == then
+            ? deleted
+            : throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' changed after the plan was made (planned against {then}, live is now {now}).");
+    }
+
+    /// <summary>The object as it reads now, for a refusal's message; null when it is gone.</summary>
+    public async Task<JObject?> ReadNowAsync(ResourceKind kind, string id, CancellationToken cancellationToken) =>
+        await _reader.ReadAsync(kind, id, cancellationToken);
+
     /// <summary>Right before writing a member list: reads it and compares it with what the batched check verified.</summary>
     public async Task<IReadOnlyList<string>> MembersBeforeWriteAsync(PlanEntry entry, SubResource sub, JObject verified, CancellationToken cancellationToken)
     {

@@ -52,10 +52,15 @@ internal sealed class Reconciler
                     ? Observation<JournalEntry>.Settled(Applied(intent, kind, published), "a new version is published")
                     : Observation<JournalEntry>.Tentative(notApplied, $"{kind} '{intent.Key}' shows no new published version");
             case WriteOperation.Create:
-                var created = await _reader.FindByNameAsync(kind, intent.Key, cancellationToken);
+                var created = await _reader.FindByKeyAsync(kind, intent.Key, cancellationToken);
                 return created is null
-                    ? Observation<JournalEntry>.Tentative(notApplied, $"no {kind} named '{intent.Key}' is listed")
-                    : Observation<JournalEntry>.Settled(Applied(intent, kind, created), "found by name");
+                    ? Observation<JournalEntry>.Tentative(notApplied, $"no {kind} '{intent.Key}' is listed")
+                    : Observation<JournalEntry>.Settled(Applied(intent, kind, created), "found by its key");
+            case WriteOperation.Restore:
+                var restored = await _reader.ReadStateAsync(kind, intent.ObjectId!, cancellationToken);
+                return restored.Exists
+                    ? Observation<JournalEntry>.Settled(Applied(intent, kind, restored.Object!), "active again")
+                    : Observation<JournalEntry>.Tentative(notApplied, $"{kind} '{intent.Key}' is still deleted");
             case WriteOperation.Update:
                 return ObserveUpdate(kind, intent, notApplied, await _reader.ReadStateAsync(kind, intent.ObjectId!, cancellationToken));
             case WriteOperation.Delete:
@@ -80,7 +85,9 @@ internal sealed class Reconciler
 
         var current = read.Object!;
         var before = Fingerprints.OfObject(kind, current) == intent.PreFingerprint;
-        if (intent.Body is null ? !before : WriteEffect.IsVisibleIn(current, intent.Body))
+        // A user's write is several requests: any change from the pre-image is (part of) ours, and a rollback
+        // restores the whole pre-image.
+        if (intent.Body is null || kind.IsUser ? !before : WriteEffect.IsVisibleIn(current, intent.Body))
         {
             return Observation<JournalEntry>.Settled(Applied(intent, kind, current), "shows what we sent");
         }

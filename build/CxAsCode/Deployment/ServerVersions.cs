@@ -11,13 +11,14 @@ namespace CxAsCode.Deployment;
 /// </summary>
 internal static class ServerVersions
 {
-    private static readonly HashSet<string> KindsCheckingVersion = new(StringComparer.Ordinal) { "schedules", "schedulegroups" };
+    private static readonly HashSet<string> KindsCheckingVersion = new(StringComparer.Ordinal) { "schedules", "schedulegroups", "users" };
 
     public static bool IsChecked(ResourceKind kind) => KindsCheckingVersion.Contains(kind.Name);
 
     /// <summary>A 409 saying the version sent is not the current one (genesys-api.md §4), on a kind that checks it.</summary>
     public static bool IsStaleVersion(ResourceKind kind, Http.ApiException error) =>
-        IsChecked(kind) && error is { Status: 409, Code: "general.conflict" } && error.Message.Contains("version", StringComparison.OrdinalIgnoreCase);
+        IsChecked(kind) && ((error is { Status: 409, Code: "general.conflict" } && error.Message.Contains("version", StringComparison.OrdinalIgnoreCase))
+            || (error.Status == 400 && error.Message.Contains("does not match the current version", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The body with the version of <paramref name="fresh"/>, for kinds whose API checks it.</summary>
     public static JObject Stamp(ResourceKind kind, JObject body, JObject fresh)

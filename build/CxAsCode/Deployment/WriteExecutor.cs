@@ -20,11 +20,13 @@ internal sealed class WriteExecutor
     private readonly TimeProvider _time;
     private readonly Action<string> _report;
     private readonly FlowPublisher? _flows;
+    private readonly UserWriter _users;
 
     public WriteExecutor(PatientSender sender, Journal journal, Reconciler reconciler, SecretMasker masker, TimeProvider time, Action<string> report, FlowPublisher? flows = null)
     {
         _flows = flows;
         _sender = sender;
+        _users = new UserWriter(sender);
         _journal = journal;
         _reconciler = reconciler;
         _masker = masker;
@@ -60,6 +62,8 @@ internal sealed class WriteExecutor
         {
             var response = write.Kind.IsFlow && write.Operation is WriteOperation.Create or WriteOperation.Update
                 ? await Flows.PublishAsync(write.Key, (string)write.Body![FlowFields.Yaml]!, write.PreImage, cancellationToken)
+                : write.Kind.IsUser && write.Operation is WriteOperation.Create or WriteOperation.Update or WriteOperation.Restore
+                ? await _users.ApplyAsync(write.Kind, write.Key, write.ObjectId, (JObject)write.Body!, write.PreImage, attempts, cancellationToken)
                 : await _sender.SendAsync(write.Kind, write.Key, write.Method, write.Path, write.Body, write.OwnerCreatedAt, attempts, cancellationToken);
             var applied = Record(Applied(intent, write, response as JObject));
             Report(WriteResult.Applied, write, attempts, null);
@@ -80,6 +84,14 @@ internal sealed class WriteExecutor
             return result == WriteResult.Settled
                 ? settled
                 : throw new InvalidOperationException($"{write.Method} {write.Kind} '{write.Key}': no response, and {(result == WriteResult.Unknown ? settled.Error : "reading shows it did not apply")}.", lost);
+        }
+        catch (PartiallyAppliedException partial)
+        {
+            // Part of a user's write applied: recorded as applied (with what did), so a rollback undoes that part.
+            var reason = _masker.Apply(partial.Message);
+            Record(Applied(intent, write, partial.After) with { Error = reason });
+            Report(WriteResult.Failed, write, attempts, reason);
+            throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -9,6 +9,12 @@ public enum WriteOperation
     /// <summary>PUT an object. Undone by putting the pre-image back.</summary>
     Update,
 
+    /// <summary>
+    /// Bring a deleted user back with its id (PATCH <c>{state: active, version}</c>, genesys-api.md §6), then write
+    /// the rest of its change. Undone by deleting it again.
+    /// </summary>
+    Restore,
+
     /// <summary>DELETE an object. Undone by creating it again from the pre-image.</summary>
     Delete,
 

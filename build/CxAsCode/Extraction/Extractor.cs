@@ -28,10 +28,17 @@ internal sealed class Extractor
     public async Task<LiveSnapshot> ExtractAsync(Func<ResourceKind, SubResource, string, bool> wantsSubResources, CancellationToken cancellationToken)
     {
         var objects = new List<ResourceObject>();
+        var deleted = new List<ResourceObject>();
         foreach (var kind in ResourceKinds.All)
         {
             var before = _client.Counter.Total;
-            var raws = (await _client.GetAllAsync(kind.ApiPath, kind.PageSize, null, cancellationToken)).Where(kind.IsPresent).ToList();
+            var listed = await _client.GetAllAsync(kind.ApiPath, kind.PageSize, kind.ListQuery, cancellationToken);
+            var raws = listed.Where(kind.IsPresent).ToList();
+            if (kind.Restorable)
+            {
+                deleted.AddRange(listed.Where(r => !kind.IsPresent(r)).Select(raw => ToObject(kind, raw)));
+            }
+
             foreach (var sub in kind.SubResources)
             {
                 var owners = raws.Where(r => wantsSubResources(kind, sub, (string?)r["name"] ?? string.Empty)).ToList();
@@ -46,7 +53,7 @@ internal sealed class Extractor
             _progress($"Extract: {kind.Name,-14} {raws.Count,5} objects in {_client.Counter.Total - before} requests{(jobs > 0 ? $" ({jobs} export job{(jobs == 1 ? string.Empty : "s")})" : string.Empty)}");
         }
 
-        return new LiveSnapshot(objects);
+        return new LiveSnapshot(objects, deleted);
     }
 
     /// <summary>One sub-resource list, reduced to <c>{id, name}</c> references.</summary>

@@ -22,7 +22,7 @@ internal sealed class LiveReader
         var found = new Dictionary<string, JObject>(StringComparer.Ordinal);
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(IdsPerRead))
         {
-            var query = string.Join('&', chunk.Select(id => "id=" + Uri.EscapeDataString(id)));
+            var query = string.Join('&', chunk.Select(id => "id=" + Uri.EscapeDataString(id)).Prepend(kind.ListQuery).OfType<string>());
             foreach (var raw in await _client.GetAllAsync(kind.ApiPath, Math.Min(kind.PageSize, 100), query, cancellationToken))
             {
                 if ((string?)raw["id"] is { } id && chunk.Contains(id, StringComparer.Ordinal))
@@ -44,12 +44,29 @@ internal sealed class LiveReader
     {
         try
         {
-            var raw = await _client.GetAsync(kind.ItemPath(id), cancellationToken) as JObject;
+            var raw = await _client.GetAsync(kind.ReadPath(id), cancellationToken) as JObject;
             return raw is null ? LiveRead.NotFound : new LiveRead(raw, (string?)raw["state"] == "deleted");
         }
         catch (NotFoundException)
         {
             return LiveRead.NotFound;
+        }
+    }
+
+    /// <summary>
+    /// A deleted object of a restorable kind (a user: <c>GET users/{id}?state=deleted</c>, genesys-api.md §6), or null
+    /// when it is not deleted (or not there at all).
+    /// </summary>
+    public async Task<JObject?> ReadDeletedAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var path = kind.ReadPath(id);
+            return await _client.GetAsync(path + (path.Contains('?', StringComparison.Ordinal) ? '&' : '?') + "state=deleted", cancellationToken) is JObject raw && (string?)raw["state"] == "deleted" ? raw : null;
+        }
+        catch (NotFoundException)
+        {
+            return null;
         }
     }
 
@@ -63,6 +80,13 @@ internal sealed class LiveReader
     /// <summary>The live object with this key: by name, and for a flow (<c>type/name</c>) of that type too.</summary>
     public async Task<JObject?> FindByKeyAsync(ResourceKind kind, string key, CancellationToken cancellationToken)
     {
+        if (kind.IsUser)
+        {
+            // The users list has no email filter: the whole list, in pages of 500 (only after a lost response).
+            var users = await _client.GetAllAsync(kind.ApiPath, kind.PageSize, kind.ListQuery, cancellationToken);
+            return users.FirstOrDefault(u => NameComparer.Instance.Equals(kind.KeyOf(u), key) && kind.IsPresent(u));
+        }
+
         if (!kind.IsFlow || key.IndexOf('/', StringComparison.Ordinal) is not (var slash and >= 0))
         {
             return await FindByNameAsync(kind, key, cancellationToken);

@@ -13,7 +13,7 @@ internal static class Canonical
         {
             foreach (var array in new JsonPathPattern(path).Select(body).OfType<JArray>().ToList())
             {
-                var sorted = array.OrderBy(t => t.Type == JTokenType.String ? (string?)t : CanonicalJson.Compact(t), StringComparer.Ordinal).ToList();
+                var sorted = array.OrderBy(SortKey, StringComparer.Ordinal).ToList();
                 array.Replace(new JArray(sorted));
             }
         }
@@ -21,4 +21,16 @@ internal static class Canonical
         // The body is the caller's own fresh copy: sorted where it is, not copied again.
         return (JObject)CanonicalJson.CanonicalizeInPlace(body);
     }
+
+    /// <summary>
+    /// A string sorts as itself; an object by its first text field, then as a whole (a user's skills sort by skill
+    /// name, <c>{"proficiency": 4, "skill": "Billing"}</c> before <c>{"proficiency": 3, "skill": "Payments"}</c>), so
+    /// a file lists them as a person would.
+    /// </summary>
+    private static string? SortKey(JToken token) => token switch
+    {
+        { Type: JTokenType.String } => (string?)token,
+        JObject o => (o.Properties().Select(p => p.Value).OfType<JValue>().FirstOrDefault(v => v.Type == JTokenType.String)?.ToString() ?? string.Empty) + "\u0000" + CanonicalJson.Compact(o),
+        _ => CanonicalJson.Compact(token),
+    };
 }

@@ -13,6 +13,7 @@ internal static class LiveNormalizer
     /// <summary>Canonical body of a live object; <paramref name="warnings"/> collects references it could not name.</summary>
     public static JObject ToCanonical(ResourceKind kind, JObject raw, LiveSnapshot snapshot, ICollection<string> warnings)
     {
+        raw = kind.LiveShape?.Invoke(raw) ?? raw;
         var body = new JObject();
         foreach (var field in kind.ManagedFields)
         {
@@ -32,7 +33,7 @@ internal static class LiveNormalizer
 
         foreach (var reference in kind.References)
         {
-            NameReferences(body, reference, snapshot, kind, (string?)raw["name"] ?? "?", warnings);
+            NameReferences(body, reference, snapshot, kind, kind.KeyOf(raw), warnings);
         }
 
         foreach (var sub in kind.SubResources)

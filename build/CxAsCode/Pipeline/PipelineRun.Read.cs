@@ -69,9 +69,11 @@ public sealed partial class PipelineRun
             Desired = _store.LoadDesired(Options.Environment);
             _warnings.AddRange(Desired.Skipped.Select(s => s.ToString())); // printed with Normalize's warnings
             var desired = Desired.Objects;
+            bool Named(ResourceKind kind, SubResource sub, string name) =>
+                desired.Any(d => d.Kind == kind && NameComparer.Instance.Equals(d.Key, name) && d.Body[sub.Field] is not null);
             wantsMembers = Options.Target == "Sync"
-                ? (_, _, _) => true
-                : (kind, sub, name) => desired.Any(d => d.Kind == kind && NameComparer.Instance.Equals(d.Key, name) && d.Body[sub.Field] is not null);
+                ? (kind, sub, name) => !sub.OptIn || Named(kind, sub, name)
+                : Named;
         }
 
         var before = Requests.Total;

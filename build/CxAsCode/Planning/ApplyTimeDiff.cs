@@ -1,5 +1,6 @@
 using CxAsCode.Json;
 using CxAsCode.Resources;
+using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Planning;
 
@@ -27,6 +28,7 @@ internal static class ApplyTimeDiff
             var current = live.ByKey(kind, entry.Key)?.Body;
             var changes = entry.Action switch
             {
+                ChangeAction.Restore => [new FieldChange("state", JValue.CreateString("deleted"), JValue.CreateString("active")), .. PlanDiff.Between(kind, live.DeletedByKey(kind, entry.Key)?.Body, entry.Desired)],
                 ChangeAction.Create => PlanDiff.Between(kind, null, entry.Desired),
                 ChangeAction.Delete => PlanDiff.Between(kind, current, null),
                 _ => PlanDiff.Between(kind, current, entry.Desired),

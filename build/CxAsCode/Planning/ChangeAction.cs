@@ -12,6 +12,9 @@ public enum ChangeAction
     /// <summary>In both, different, and the kind has no update endpoint: delete, then create.</summary>
     Replace,
 
+    /// <summary>In state, deleted in the org where the API keeps it (users): bring it back with its id, then update it.</summary>
+    Restore,
+
     /// <summary>Live only, and <c>--prune</c> was given: delete it.</summary>
     Delete,
 

@@ -33,6 +33,8 @@ public sealed class Plan
 
     /// <summary>"2 to create, 1 to update, 0 to replace, 0 to delete, 3 unmanaged, 20 unchanged".</summary>
     public string Summary =>
-        $"{Count(ChangeAction.Create)} to create, {Count(ChangeAction.Update)} to update, {Count(ChangeAction.Replace)} to replace, " +
+        $"{Count(ChangeAction.Create)} to create, {Count(ChangeAction.Update)} to update, " +
+        (Count(ChangeAction.Restore) > 0 ? $"{Count(ChangeAction.Restore)} to restore, " : string.Empty) +
+        $"{Count(ChangeAction.Replace)} to replace, " +
         $"{Count(ChangeAction.Delete)} to delete, {Count(ChangeAction.Unmanaged)} unmanaged, {Unchanged} unchanged";
 }

@@ -14,6 +14,11 @@ internal static class PlanDiff
 {
     public static IReadOnlyList<FieldChange> Between(ResourceKind kind, JObject? before, JObject? after)
     {
+        if (kind.IsUser)
+        {
+            return JsonDiff.Between(ByName(before), ByName(after));
+        }
+
         if (!kind.IsFlow)
         {
             return JsonDiff.Between(before, after);
@@ -55,6 +60,32 @@ internal static class PlanDiff
         return changes.Count == 0
             ? [new FieldChange("flow", Size(before), Size(after))]
             : changes.Select(c => new FieldChange("flow: " + c.Path, Value(c.Before), Value(c.After)));
+    }
+
+    /// <summary>
+    /// A user's skills and languages as maps from name to proficiency, so a plan reads
+    /// <c>~ skills.Billing: 3 → 4</c> and <c>+ skills.Smart Meters: 2</c>, not two whole lists.
+    /// </summary>
+    private static JObject? ByName(JObject? body)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        var copy = (JObject)body.DeepClone();
+        foreach (var (field, reference) in new[] { ("skills", "skill"), ("languages", "language") })
+        {
+            if (copy[field] is JArray list)
+            {
+                copy[field] = new JObject(list.OfType<JObject>()
+                    .Where(e => e[reference] is JValue { Type: JTokenType.String })
+                    .GroupBy(e => (string)e[reference]!, StringComparer.Ordinal)
+                    .Select(g => new JProperty(g.Key, g.First()["proficiency"]?.DeepClone())));
+            }
+        }
+
+        return copy;
     }
 
     private static JObject? Metadata(JObject? body)

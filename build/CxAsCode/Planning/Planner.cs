@@ -16,6 +16,18 @@ internal static class Planner
             foreach (var item in wanted.Values.OrderBy(d => d.Key, StringComparer.Ordinal))
             {
                 var current = live.ByKey(kind, item.Key);
+                if (current is null && live.DeletedByKey(kind, item.Key) is { } deleted)
+                {
+                    // A deleted user whose email is in state comes back with its id (genesys-api.md §6).
+                    entries.Add(Against(deleted, ChangeAction.Restore) with
+                    {
+                        Desired = item.Body,
+                        Changes = [new FieldChange("state", JValue.CreateString("deleted"), JValue.CreateString("active")), .. PlanDiff.Between(kind, deleted.Body, item.Body)],
+                        SourceFile = item.SourceFile,
+                    });
+                    continue;
+                }
+
                 if (current is null)
                 {
                     entries.Add(new PlanEntry(kind.Name, item.Key, ChangeAction.Create)

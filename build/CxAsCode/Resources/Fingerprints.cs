@@ -12,7 +12,7 @@ internal static class Fingerprints
 {
     public static string Of(ResourceKind kind, JObject raw)
     {
-        var copy = (JObject)raw.DeepClone();
+        var copy = kind.LiveShape?.Invoke(raw) ?? (JObject)raw.DeepClone();
         foreach (var field in kind.VolatileFields)
         {
             copy.Remove(field);

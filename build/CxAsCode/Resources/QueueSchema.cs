@@ -33,6 +33,7 @@ internal static partial class QueueSchema
         ["mediaSettings"] = MediaSettings,
         ["bullseye"] = Bullseye,
         ["wrapupCodes"] = ArrayOf(Text),
+        ["members"] = ArrayOf(Text),
         // The in-queue flow by its key: inqueueCall/<flow name>.
         ["queueFlow"] = Text,
     };

@@ -19,6 +19,30 @@ public sealed class ResourceKind
     /// <summary>Largest page size the list endpoint allows; extraction always uses it.</summary>
     public required int PageSize { get; init; }
 
+    /// <summary>
+    /// Query every list and read of this kind carries (users: <c>state=any&amp;expand=skills,languages</c>, so one
+    /// page holds deleted users and every user's routing lists); null when none.
+    /// </summary>
+    public string? ListQuery { get; init; }
+
+    /// <summary>Query a read of one object carries (users: <c>expand=skills,languages</c>); null when none.</summary>
+    public string? ItemQuery { get; init; }
+
+    /// <summary>
+    /// Rewrites a live object, before it is normalized or fingerprinted, into the shape state references
+    /// (a user's skills become <c>[{skill: {id}, proficiency}]</c>); null when the API's shape already is it.
+    /// </summary>
+    public Func<Newtonsoft.Json.Linq.JObject, Newtonsoft.Json.Linq.JObject>? LiveShape { get; init; }
+
+    /// <summary>
+    /// True when a deleted object stays listed and can be brought back with its id (users): one in state is
+    /// planned as a restore, never as a create the API would refuse.
+    /// </summary>
+    public bool Restorable { get; init; }
+
+    /// <summary>True for the kind changed by PATCH with a version and bulk routing-list endpoints (users).</summary>
+    public bool IsUser => WriteStrategy == WriteStrategy.Patch;
+
     public required WriteStrategy WriteStrategy { get; init; }
 
     /// <summary>
@@ -96,6 +120,9 @@ public sealed class ResourceKind
 
     /// <summary>The API path of one object.</summary>
     public string ItemPath(string id) => $"{ApiPath}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>The API path of one object with the query its reads carry.</summary>
+    public string ReadPath(string id) => ItemQuery is null ? ItemPath(id) : $"{ItemPath(id)}?{ItemQuery}";
 
     public override string ToString() => Name;
 }

@@ -49,7 +49,7 @@ public static class ResourceKinds
         ApiPath = "/api/v2/routing/queues",
         PageSize = 500,
         WriteStrategy = WriteStrategy.Put,
-        ManagedFields = ["name", "division", "description", "acwSettings", "mediaSettings", "skillEvaluationMethod", "bullseye", "wrapupCodes", "queueFlow"],
+        ManagedFields = ["name", "division", "description", "acwSettings", "mediaSettings", "skillEvaluationMethod", "bullseye", "wrapupCodes", "queueFlow", "members"],
         RequiredFields = ["division"],
         VolatileFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount"],
         ReadOnlyFields = ["id", "selfUri", "dateCreated", "dateModified", "createdBy", "modifiedBy", "memberCount", "userMemberCount", "joinedMemberCount"],
@@ -71,7 +71,8 @@ public static class ResourceKinds
         LostOnRecreate = "the platform dropped its agent members and every reference to its old id (flows, user memberships) with it: add them again",
         ServerDefaults = QueueDefaults.FillFrom,
         PrepareBody = QueueDefaults.PrepareBody,
-        SubResources = [new("wrapupCodes", "/wrapupcodes", "wrapupcodes", PageSize: 100, MaxPerAdd: 100)],
+        // Agent members by email: listed 100 a page and added 100 a call (genesys-api.md §2, §3).
+        SubResources = [new("wrapupCodes", "/wrapupcodes", "wrapupcodes", PageSize: 100, MaxPerAdd: 100), new("members", "/members", "users", PageSize: 100, MaxPerAdd: 100, OptIn: true)],
         Schema = QueueSchema.Fields,
     };
 
@@ -157,8 +158,47 @@ public static class ResourceKinds
             : desired,
     };
 
+    /// <summary>
+    /// Users (genesys-api.md §2–§4, §6; the Terraform provider's genesyscloud_user): key = email. Created with
+    /// name, email and divisionId; changed by PATCH with the current version (a stale one is 409: a conflict,
+    /// never sent again); skills replaced in one bulk PUT, languages added in bulk PATCHes; moved between
+    /// divisions through the divisions objects endpoint (the provider's updateUser calls
+    /// util.UpdateObjectDivision(d, "USER", …)). A deleted user stays listed with <c>state=any</c> and is
+    /// restored with its id, never created again (the API refuses the email).
+    /// </summary>
+    public static readonly ResourceKind Users = new()
+    {
+        Name = "users",
+        Folder = "users",
+        ApiPath = "/api/v2/users",
+        // The Terraform provider pages users by 500 (genesys-api.md §2).
+        PageSize = 500,
+        ListQuery = "state=any&expand=skills,languages",
+        ItemQuery = "expand=skills,languages",
+        WriteStrategy = WriteStrategy.Patch,
+        KeyOf = body => (string?)body["email"] ?? string.Empty,
+        IsPresent = raw => (string?)raw["state"] != "deleted",
+        Restorable = true,
+        LiveShape = UserShape.Of,
+        ManagedFields = ["name", "email", "title", "department", "division", "manager", "skills", "languages"],
+        RequiredFields = ["email", "division"],
+        // The User model's read-only and server-kept fields (genesys-api.md §8): never in state or a fingerprint.
+        VolatileFields = ["id", "selfUri", "version", "username", "presence", "routingStatus", "primaryContactInfo", "station", "authorization", "dateLastLogin", "conversationSummary", "outOfOffice", "geolocation", "acdAutoAnswer", "chat", "images", "addresses"],
+        ReadOnlyFields = ["id", "selfUri", "version", "state", "username", "presence", "routingStatus", "primaryContactInfo", "station", "authorization", "dateLastLogin"],
+        References =
+        [
+            new("division", "divisions"),
+            new("manager", "users"),
+            new("skills[*].skill", "skills"),
+            new("languages[*].language", "languages"),
+        ],
+        UnorderedArrays = ["skills", "languages"],
+        DivisionObjectType = "USER",
+        Schema = UserSchema.Fields,
+    };
+
     /// <summary>Every kind, in the order plans list them (writes are ordered by references, not by this list).</summary>
-    public static IReadOnlyList<ResourceKind> All { get; } = [Divisions, Skills, Languages, WrapupCodes, Schedules, ScheduleGroups, Queues, Flows];
+    public static IReadOnlyList<ResourceKind> All { get; } = [Divisions, Skills, Languages, WrapupCodes, Schedules, ScheduleGroups, Users, Queues, Flows];
 
     /// <summary>The kinds state can hold.</summary>
     public static IReadOnlyList<ResourceKind> Managed { get; } = [.. All.Where(k => k.IsManaged)];

@@ -9,4 +9,8 @@ namespace CxAsCode.Resources;
 /// <param name="TargetKind">The kind the list points at.</param>
 /// <param name="PageSize">Largest page size the list endpoint allows.</param>
 /// <param name="MaxPerAdd">Largest number of entries one add call may carry.</param>
-public sealed record SubResource(string Field, string PathSuffix, string TargetKind, int PageSize, int MaxPerAdd);
+/// <param name="OptIn">
+/// True when state manages the list only where its file names it (a queue's agent members): Sync reads and
+/// writes it only for those objects, so a repository that keeps memberships elsewhere never gains them.
+/// </param>
+public sealed record SubResource(string Field, string PathSuffix, string TargetKind, int PageSize, int MaxPerAdd, bool OptIn = false);

@@ -17,4 +17,10 @@ public enum WriteStrategy
     /// genesys-api.md §3): the YAML carries name, description and division; a delete is the API's soft delete.
     /// </summary>
     ArchitectJob,
+
+    /// <summary>
+    /// PATCH with the object's current <c>version</c> (a stale one is 409), and list-valued parts through their own
+    /// bulk endpoints (users, genesys-api.md §3, §4): a user's write is a short sequence under one journal entry.
+    /// </summary>
+    Patch,
 }

@@ -9,13 +9,13 @@ namespace CxAsCode.Rollback;
 /// <summary>Undoing a delete: create the object again from its pre-image, with its member lists.</summary>
 internal sealed partial class Compensator
 {
-    private async Task<(WriteStatus, string)> UndoDeleteAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, AttemptCounter attempts, CancellationToken cancellationToken)
+    private async Task<(WriteStatus, string)> UndoDeleteAsync(ResourceKind kind, JournalEntry write, DateTimeOffset since, RollbackContext context, AttemptCounter attempts, CancellationToken cancellationToken)
     {
         var settled = await SettleAsync(since, async token => SeeDeleted(kind, write, await _reader.FindByNameAsync(kind, write.Key, token)), cancellationToken);
         switch (settled.Value.Verdict)
         {
             case Verdict.AlreadyUndone:
-                return await CompleteRecreatedAsync(kind, write, settled.Value.Current!, null, "already recreated", attempts, cancellationToken);
+                return await CompleteRecreatedAsync(kind, write, settled.Value.Current!, null, "already recreated", context, attempts, cancellationToken);
             case Verdict.Changed:
                 return Changed(kind, write, "an object with this name exists again; check it by hand");
             case Verdict.Unclear:
@@ -41,11 +41,16 @@ internal sealed partial class Compensator
             }
 
             return Fingerprints.OfObject(kind, holder) == write.PreFingerprint
-                ? await CompleteRecreatedAsync(kind, write, holder, null, "already recreated", attempts, cancellationToken)
+                ? await CompleteRecreatedAsync(kind, write, holder, null, "already recreated", context, attempts, cancellationToken)
                 : Changed(kind, write, "an object with this name exists again; check it by hand");
         }
 
-        return await CompleteRecreatedAsync(kind, write, created, Window.Now, Recreated(kind, (string?)created["id"]), attempts, cancellationToken);
+        if ((string?)created["id"] is { } newId && write.ObjectId is { } oldId)
+        {
+            context.Recreated(oldId, newId);
+        }
+
+        return await CompleteRecreatedAsync(kind, write, created, Window.Now, Recreated(kind, (string?)created["id"]), context, attempts, cancellationToken);
     }
 
     /// <summary>"recreated (new id …)", and what the kind loses with its old id, so the report tells a person what to put back.</summary>
@@ -75,13 +80,14 @@ internal sealed partial class Compensator
     /// Puts back the member lists the pre-image had, on an object recreated now or earlier (an undo that
     /// stopped part-way is finished here). A list holding something the pre-image did not is someone's.
     /// </summary>
-    private async Task<(WriteStatus, string)> CompleteRecreatedAsync(ResourceKind kind, JournalEntry write, JObject recreated, DateTimeOffset? createdAt, string detail, AttemptCounter attempts, CancellationToken cancellationToken)
+    private async Task<(WriteStatus, string)> CompleteRecreatedAsync(ResourceKind kind, JournalEntry write, JObject recreated, DateTimeOffset? createdAt, string detail, RollbackContext context, AttemptCounter attempts, CancellationToken cancellationToken)
     {
         var id = (string)recreated["id"]!;
         var completed = new List<string>();
         foreach (var sub in kind.SubResources.Where(s => write.PreImage![s.Field] is JArray { Count: > 0 }))
         {
-            var wanted = Fingerprints.IdsOf((JArray)write.PreImage![sub.Field]!).ToList();
+            // A member this rollback recreated (a pruned wrap-up code) is put back under its new id.
+            var wanted = Fingerprints.IdsOf((JArray)write.PreImage![sub.Field]!).Select(context.CurrentId).ToList();
             // Just recreated: its list is empty, and reading it could only meet lag.
             var current = createdAt is null ? await _reader.ReadMemberIdsIfOwnerExistsAsync(kind, sub, id, cancellationToken) ?? [] : [];
             if (current.Except(wanted, StringComparer.Ordinal).Any())

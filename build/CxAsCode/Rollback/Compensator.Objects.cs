@@ -81,6 +81,13 @@ internal sealed partial class Compensator
             return await RepublishAsync(write, cancellationToken);
         }
 
+        if (kind.IsUser)
+        {
+            // Fields, skills and languages back as the pre-image had them, each through its own endpoint.
+            await _users.ApplyAsync(kind, write.Key, write.ObjectId, UserBodies.Between(UserShape.Of(write.PreImage!), settled.Value.Current!), settled.Value.Current, attempts, cancellationToken);
+            return (WriteStatus.Compensated, "pre-image restored (fields, skills, languages)");
+        }
+
         // A versioned kind (schedules, schedule groups) takes the version the guard just read, as any PUT does.
         var body = RequestBodies.FromPreImage(kind, write.PreImage!);
         body = settled.Value.Current is { } current ? ServerVersions.Stamp(kind, body, current) : body;

@@ -18,12 +18,14 @@ internal sealed partial class Compensator
     private readonly PatientSender _sender;
     private readonly LiveReader _reader;
     private readonly FlowPublisher? _flows;
+    private readonly UserWriter _users;
 
     public Compensator(PatientSender sender, LiveReader reader, FlowPublisher? flows = null)
     {
         _sender = sender;
         _reader = reader;
         _flows = flows;
+        _users = new UserWriter(sender);
     }
 
     private ConsistencyWindow Window => _sender.Window;
@@ -38,11 +40,13 @@ internal sealed partial class Compensator
         var kind = ResourceKinds.ByName(write.Kind);
         return write.Operation switch
         {
-            WriteOperation.Create => await UndoCreateAsync(kind, write, since, attempts, cancellationToken),
+            // A restored user is deleted again, as a created object is.
+            WriteOperation.Create or WriteOperation.Restore => await UndoCreateAsync(kind, write, since, attempts, cancellationToken),
             WriteOperation.Unlock => (WriteStatus.Compensated, $"left unlocked: a lock cannot be handed back; {(string?)write.PreImage?["holder"] ?? "its holder"} lost any unsaved changes in Architect"),
             WriteOperation.Delete when kind.IsFlow => await UndoFlowDeleteAsync(kind, write, since, cancellationToken),
+            WriteOperation.Delete when kind.IsUser => await UndoUserDeleteAsync(kind, write, since, attempts, cancellationToken),
             WriteOperation.Update => await UndoUpdateAsync(kind, write, since, context, attempts, cancellationToken),
-            WriteOperation.Delete => await UndoDeleteAsync(kind, write, since, attempts, cancellationToken),
+            WriteOperation.Delete => await UndoDeleteAsync(kind, write, since, context, attempts, cancellationToken),
             WriteOperation.MoveDivision => await UndoMoveAsync(kind, write, since, attempts, cancellationToken),
             _ => await UndoMembersAsync(kind, write, since, context, attempts, cancellationToken),
         };

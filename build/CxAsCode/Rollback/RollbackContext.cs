@@ -13,6 +13,7 @@ internal sealed class RollbackContext
 {
     private readonly ConcurrentDictionary<string, bool> _deleted = new(StringComparer.Ordinal);
     private readonly List<JournalEntry> _applied = [];
+    private readonly ConcurrentDictionary<string, string> _recreatedAs = new(StringComparer.Ordinal);
 
     public static RollbackContext From(IEnumerable<JournalEntry> entries)
     {
@@ -31,6 +32,15 @@ internal sealed class RollbackContext
         _applied.Any(e => e.Seq > write.Seq && e.ObjectId == write.ObjectId && e.Kind == write.Kind && e.PostFingerprint == fingerprint);
 
     public void Deleted(string objectId) => _deleted[objectId] = true;
+
+    /// <summary>
+    /// An object our delete removed was created again by this rollback under a new id (skills, wrap-up codes and
+    /// queues cannot keep theirs): lists recreated later (a queue's wrap-up codes) must name the new one.
+    /// </summary>
+    public void Recreated(string oldId, string newId) => _recreatedAs[oldId] = newId;
+
+    /// <summary>The id an object has now: its new one when this rollback recreated it, else the same.</summary>
+    public string CurrentId(string id) => _recreatedAs.GetValueOrDefault(id, id);
 
     public bool WasDeleted(string? objectId) => objectId is not null && _deleted.ContainsKey(objectId);
 }

@@ -103,6 +103,7 @@ internal sealed class RollbackRunner
     {
         WriteOperation.Create => "undo create of",
         WriteOperation.Update => "restore",
+        WriteOperation.Restore => "delete again",
         WriteOperation.Delete => "recreate",
         WriteOperation.AddMembers => "remove members added to",
         WriteOperation.MoveDivision => "move back to its division",

@@ -63,7 +63,25 @@ internal static class FileNames
         return loose.Length == 0 || loose == "object" || Reserved.Contains(loose) ? stem : loose;
     }
 
-    /// <summary>True when a stem is the one <see cref="StemFor"/> gives for the name.</summary>
+    /// <summary>
+    /// The file stem of an object of a kind: a user's file is named by its email, lower case
+    /// (<c>alex.morgan@northwind-energy.example.json</c>) when the email holds only letters, digits and
+    /// <c>. _ + - @</c> and cannot be read as a path; anything else goes through <see cref="StemFor(string)"/>.
+    /// </summary>
+    public static string StemFor(Resources.ResourceKind kind, string key) =>
+        kind.IsUser && IsPlainEmail(key) ? key.ToLowerInvariant() : StemFor(key);
+
+    /// <summary>True when a stem is the one <see cref="StemFor(Resources.ResourceKind, string)"/> gives for the key.</summary>
+    public static bool Matches(Resources.ResourceKind kind, string stem, string key) => string.Equals(stem, StemFor(kind, key), StringComparison.Ordinal);
+
+    private static bool IsPlainEmail(string email) =>
+        email.Length is > 2 and <= 120
+        && email.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-' or '@')
+        && email.Count(c => c == '@') == 1
+        && char.IsAsciiLetterOrDigit(email[0])
+        && !email.Contains("..", StringComparison.Ordinal);
+
+    /// <summary>True when a stem is the one <see cref="StemFor(string)"/> gives for the name.</summary>
     public static bool Matches(string stem, string name) => string.Equals(stem, StemFor(name), StringComparison.Ordinal);
 
     /// <summary>ASCII letters and digits in words separated by single spaces: the stem is lossless but for case.</summary>

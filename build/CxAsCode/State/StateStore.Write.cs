@@ -30,7 +30,7 @@ internal sealed partial class StateStore
                 continue;
             }
 
-            wanted[Path.Combine(folder, kind.Folder, FileNames.StemFor(name) + ".json")] = CanonicalJson.Serialize(content);
+            wanted[Path.Combine(folder, kind.Folder, FileNames.StemFor(kind, name) + ".json")] = CanonicalJson.Serialize(content);
         }
 
         int created = 0, updated = 0, removed = 0, unchanged = 0;

@@ -135,13 +135,20 @@ internal sealed partial class StateStore
             return;
         }
 
-        if (content["name"] is not JValue { Type: JTokenType.String } name)
+        if (content["name"] is not JValue { Type: JTokenType.String })
         {
             problems.Add(new(file, "$.name", "missing required field 'name' (a string)"));
             return;
         }
 
-        objects.Add(new ResourceObject(kind, (string)name!, content) { SourceFile = relative });
+        if (kind.IsUser && content["email"] is not JValue { Type: JTokenType.String })
+        {
+            // A user's key is its email: without one it could be neither planned nor found.
+            problems.Add(new(file, "$.email", "missing required field 'email' (a string): a user is known by its email"));
+            return;
+        }
+
+        objects.Add(new ResourceObject(kind, kind.KeyOf(content), content) { SourceFile = relative });
     }
 
     private static string LinkRefused(string target, string allowed) =>

@@ -34,7 +34,7 @@ internal static partial class StateValidator
             var seen = keys[item.Kind.Name];
             if (seen.TryGetValue(item.Key, out var first))
             {
-                errors.Add(new(file, "$.name", $"duplicate {item.Kind} name '{item.Key}': {first} has it too"));
+                errors.Add(new(file, KeyPath(item.Kind), $"duplicate {item.Kind} {KeyNoun(item.Kind)} '{item.Key}': {first} has it too"));
             }
             else
             {
@@ -77,11 +77,11 @@ internal static partial class StateValidator
 
         if (NameProblem(item.Key) is { } nameProblem)
         {
-            yield return new(file, "$.name", nameProblem);
+            yield return new(file, KeyPath(item.Kind), nameProblem);
         }
-        else if (!FileNames.Matches(Path.GetFileNameWithoutExtension(file), item.Key))
+        else if (!FileNames.Matches(item.Kind, Path.GetFileNameWithoutExtension(file), item.Key))
         {
-            yield return new(file, "$.name", $"file name does not match the name '{item.Key}'; expected {FileNames.StemFor(item.Key)}.json");
+            yield return new(file, KeyPath(item.Kind), $"file name does not match the {KeyNoun(item.Kind)} '{item.Key}'; expected {FileNames.StemFor(item.Kind, item.Key)}.json");
         }
 
         var unknownKeys = new List<string>();
@@ -193,6 +193,11 @@ internal static partial class StateValidator
     }
 
     /// <summary>Why a name cannot be used, or null. Its length is the schema's (<see cref="FieldLimits.NameMaxLength"/>).</summary>
+    /// <summary>Where an object's key is in its file: a user's is its email, every other kind's its name.</summary>
+    private static string KeyPath(ResourceKind kind) => kind.IsUser ? "$.email" : "$.name";
+
+    private static string KeyNoun(ResourceKind kind) => kind.IsUser ? "email" : "name";
+
     internal static string? NameProblem(string name) => name switch
     {
         "" => "name is empty",

@@ -16,7 +16,7 @@ public sealed class ServerVersionsTests
         using (Assert.EnterMultipleScope())
         {
             // genesys-api.md §4: schedules and schedule groups check a version; skills, languages, wrap-up codes and queues do not.
-            Assert.That(ResourceKinds.Managed.Where(ServerVersions.IsChecked).Select(k => k.Name), Is.EquivalentTo(new[] { "schedules", "schedulegroups" }));
+            Assert.That(ResourceKinds.Managed.Where(ServerVersions.IsChecked).Select(k => k.Name), Is.EquivalentTo(new[] { "schedules", "schedulegroups", "users" }));
             Assert.That((int?)stamped["schedules"], Is.EqualTo(3));
             Assert.That((int?)stamped["schedulegroups"], Is.EqualTo(3));
             Assert.That(stamped.Where(p => !ServerVersions.IsChecked(ResourceKinds.ByName(p.Key))).Select(p => p.Value), Is.All.Null);

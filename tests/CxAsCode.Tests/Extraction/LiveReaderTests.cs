@@ -184,7 +184,7 @@ public sealed class LiveReaderTests
     [Test]
     public async Task ReadMemberIdsAsync_UnsortedPage_ReturnsIdsSorted()
     {
-        var sub = ResourceKinds.Queues.SubResources.Single();
+        var sub = ResourceKinds.Queues.SubResources.Single(s => s.Field == "wrapupCodes");
         GivenList(QueuesPath + "/q1/wrapupcodes", Entity("c"), Entity("a"), new JObject { ["name"] = "no id" }, Entity("b"));
 
         var ids = await _reader.ReadMemberIdsAsync(ResourceKinds.Queues, sub, "q1", CancellationToken.None);
@@ -221,7 +221,7 @@ public sealed class LiveReaderTests
         _server.Given(Request.Create().WithPath(QueuesPath + "/gone/wrapupcodes").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"code":"not.found","status":404}"""));
 
-        var ids = await _reader.ReadMemberIdsIfOwnerExistsAsync(ResourceKinds.Queues, ResourceKinds.Queues.SubResources.Single(), "gone", CancellationToken.None);
+        var ids = await _reader.ReadMemberIdsIfOwnerExistsAsync(ResourceKinds.Queues, ResourceKinds.Queues.SubResources.Single(s => s.Field == "wrapupCodes"), "gone", CancellationToken.None);
 
         Assert.That(ids, Is.Null);
     }

@@ -51,7 +51,7 @@ internal sealed class BuildScriptContractTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exit, Is.EqualTo(2), output);
-            Assert.That(output, Does.EndWith("Changes found: 3 to create, 5 to update, 0 to replace, 0 to delete, 4 unmanaged, 29 unchanged.\n"));
+            Assert.That(output, Does.EndWith("Changes found: 3 to create, 5 to update, 0 to replace, 0 to delete, 4 unmanaged, 31 unchanged.\n"));
             Assert.That(output, Does.Not.Contain("Error"));
         }
     }

@@ -52,12 +52,12 @@ public sealed class SavedPlanValidationTests
     public void Check_UnknownKindAndMissingBody_Errors()
     {
         var errors = SavedPlanValidation.Check(
-            Plan(new PlanEntry("users", "Main", ChangeAction.Create) { Desired = [] }, new PlanEntry("queues", "Billing", ChangeAction.Create)),
+            Plan(new PlanEntry("campaigns", "Main", ChangeAction.Create) { Desired = [] }, new PlanEntry("queues", "Billing", ChangeAction.Create)),
             "plan.json");
 
         Assert.That(errors.Select(e => e.ToString()), Is.EqualTo(new[]
         {
-            "plan.json $.entries[0].kind: 'users' is not a kind this pipeline manages",
+            "plan.json $.entries[0].kind: 'campaigns' is not a kind this pipeline manages",
             "plan.json $.entries[1].desired: queues 'Billing': a create with no desired body",
         }));
     }

@@ -59,7 +59,7 @@ public class PlanFileTests
             Assert.That((string?)document["commit"], Is.EqualTo("0123abc"));
             Assert.That((int?)document["unchanged"], Is.EqualTo(20));
             Assert.That(document["summary"]!.ToString(Newtonsoft.Json.Formatting.None),
-                Is.EqualTo("""{"create":1,"delete":1,"replace":1,"unchanged":20,"unmanaged":1,"update":1}"""));
+                Is.EqualTo("""{"create":1,"delete":1,"replace":1,"restore":0,"unchanged":20,"unmanaged":1,"update":1}"""));
             Assert.That(document["entries"]!.Select(e => (string?)e["action"]), Is.EqualTo(new[] { "replace", "create", "update", "delete", "unmanaged" }));
             Assert.That((string?)document["entries"]![2]!["changes"]![0]!["path"], Is.EqualTo("acwSettings.timeoutMs"));
             Assert.That(hash, Is.EqualTo("sha256:" + CanonicalJson.Hash(document)));

@@ -79,7 +79,7 @@ public sealed class DivisionTests : SandboxFixture
     }
 
     [TestCase("SKILL", "invalid.value", "Value [SKILL] is not valid for field type [ObjectType]. Allowable values are: CAMPAIGN, MANAGEMENTUNIT, FLOW, QUEUE, DATATABLES, USER")]
-    [TestCase("FLOW", "bad.request", "The sandbox does not emulate FLOW objects; only QUEUE objects can be moved.")]
+    [TestCase("FLOW", "bad.request", "The sandbox does not emulate FLOW objects; only QUEUE and USER objects can be moved.")]
     public async Task PostDivisionObjects_TypeNotEmulated_Returns400(string objectType, string code, string message)
     {
         var business = await Sandbox.IdOfAsync("api/v2/authorization/divisions", "Business");

@@ -168,7 +168,7 @@ public partial class StateStoreTests
             Assert.That(state.Problems, Is.Empty);
             Assert.That(state.Objects.Select(o => o.Key), Is.EqualTo(new[] { "Billing" }));
             Assert.That(state.Skipped.Select(s => s.File), Is.EqualTo(new[] { "state/dev/README.md", "state/dev/routing/notes.txt" }));
-            Assert.That(state.Skipped[0].ToString(), Is.EqualTo("skipped state/dev/README.md: not a state file; only .json files in routing/skills, routing/languages, routing/wrapupcodes, architect/schedules, architect/schedulegroups, routing/queues, architect/flows are read"));
+            Assert.That(state.Skipped[0].ToString(), Is.EqualTo("skipped state/dev/README.md: not a state file; only .json files in routing/skills, routing/languages, routing/wrapupcodes, architect/schedules, architect/schedulegroups, users, routing/queues, architect/flows are read"));
         }
     }
 

@@ -43,7 +43,11 @@ public partial class StateValidatorTests
 
         var errors = Validate();
 
-        Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EqualTo(new[] { (BillingSupport, "$.bullseye.rings[1].actions.skillsToRemove[0]") }));
+        Assert.That(errors.Select(e => (e.File, e.JsonPath)), Is.EquivalentTo(new[]
+        {
+            (BillingSupport, "$.bullseye.rings[1].actions.skillsToRemove[0]"),
+            ("state/dev/users/alex.morgan@northwind-energy.example.json", "$.skills[1].skill"),
+        }));
     }
 
     [Test]

@@ -10,7 +10,8 @@ namespace CxAsCode.Sandbox.Kinds.Divisions;
 /// one of: CAMPAIGN, MANAGEMENTUNIT, FLOW, QUEUE, DATATABLES or USER" (SDK docs, ObjectsApi.md,
 /// PostAuthorizationDivisionObject; 204 with no body). The Terraform provider moves queues this way after a
 /// queue PUT (util/util_divisions.go, UpdateObjectDivision). Of the kinds the pipeline manages only queues
-/// are on that list (skills move with PATCH, wrap-up codes with their PUT), so QUEUE is the type emulated.</summary>
+/// and users are on that list (skills move with PATCH, wrap-up codes with their PUT), so QUEUE and USER are the
+/// types emulated (the provider's genesyscloud_user moves a user with UpdateObjectDivision(d, "USER", …)).</summary>
 internal static class DivisionObjectOperations
 {
     public static readonly IReadOnlyList<string> ObjectTypes = ["CAMPAIGN", "MANAGEMENTUNIT", "FLOW", "QUEUE", "DATATABLES", "USER"];
@@ -19,6 +20,9 @@ internal static class DivisionObjectOperations
     /// permission in both the division it leaves and the one it joins.</summary>
     public const string QueueEditPermission = "routing:queue:edit";
 
+    /// <summary>The permission PATCH /api/v2/users/{userId} requires (the SDK contract's operation), required for a user's move too.</summary>
+    public const string UserEditPermission = "directory:user:edit";
+
     public static void Move(Org org, string divisionId, string objectType, JToken body, WriteContext write)
     {
         if (!ObjectTypes.Contains(objectType, StringComparer.Ordinal))
@@ -26,15 +30,21 @@ internal static class DivisionObjectOperations
             throw ApiErrors.InvalidEnumValue(objectType, "ObjectType", ObjectTypes);
         }
 
-        if (objectType != "QUEUE")
+        if (objectType is not ("QUEUE" or "USER"))
         {
-            throw ApiErrors.BadRequest($"The sandbox does not emulate {objectType} objects; only QUEUE objects can be moved.");
+            throw ApiErrors.BadRequest($"The sandbox does not emulate {objectType} objects; only QUEUE and USER objects can be moved.");
         }
 
         var division = org.FindDivision(divisionId) ?? throw ApiErrors.NotFound("division", divisionId);
         if (body is not JArray ids || ids.Any(id => id.Type != JTokenType.String))
         {
             throw ApiErrors.BadRequest("The request body must be a JSON array of object ids.");
+        }
+
+        if (objectType == "USER")
+        {
+            MoveUsers(org, division, ids, write);
+            return;
         }
 
         var access = write.Access.Requiring(QueueEditPermission);
@@ -49,6 +59,31 @@ internal static class DivisionObjectOperations
         foreach (var queue in queues.Where(q => !string.Equals(q.RefId("division"), division.Str("id"), StringComparison.OrdinalIgnoreCase)))
         {
             QueueOperations.MoveToDivision(org, queue, division.Str("id")!, write);
+        }
+    }
+
+    private static void MoveUsers(Org org, JObject division, JArray ids, WriteContext write)
+    {
+        var access = write.Access.Requiring(UserEditPermission);
+        var users = ids.Select(id => (string)id!).Select(id =>
+        {
+            var user = org.Users.Current(id);
+            if (user is null || user.Str("state") == Users.UserOperations.Deleted)
+            {
+                throw ApiErrors.InvalidValue($"The user {id} does not exist.", id);
+            }
+
+            access.Demand(org, user.RefId("division"), id, user.Str("name"));
+            access.Demand(org, division.Str("id"), id, user.Str("name"));
+            return user;
+        }).ToList();
+
+        foreach (var user in users.Where(u => !string.Equals(u.RefId("division"), division.Str("id"), StringComparison.OrdinalIgnoreCase)))
+        {
+            var moved = (JObject)user.DeepClone();
+            moved["division"] = new JObject { ["id"] = division.Str("id") };
+            Users.UserOperations.Touch(moved);
+            org.Users.Commit(moved.Str("id")!, write.Revision(moved), write.Now);
         }
     }
 }

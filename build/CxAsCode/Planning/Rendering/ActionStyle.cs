@@ -15,6 +15,7 @@ internal static class ActionStyle
     {
         ChangeAction.Create => "+",
         ChangeAction.Update => "~",
+        ChangeAction.Restore => "^",
         ChangeAction.Replace => "-/+",
         ChangeAction.Delete => "-",
         _ => "?",
@@ -24,6 +25,7 @@ internal static class ActionStyle
     {
         ChangeAction.Create => "create",
         ChangeAction.Update => "update",
+        ChangeAction.Restore => "restore",
         ChangeAction.Replace => "replace",
         ChangeAction.Delete => "delete",
         _ => "unmanaged",
@@ -33,6 +35,7 @@ internal static class ActionStyle
     {
         ChangeAction.Create => Green,
         ChangeAction.Update => Yellow,
+        ChangeAction.Restore => Green,
         ChangeAction.Replace => Cyan,
         ChangeAction.Delete => Red,
         _ => Dim,

@@ -1,4 +1,5 @@
 using System.Text;
+using CxAsCode.Resources;
 
 namespace CxAsCode.Planning.Rendering;
 
@@ -58,6 +59,8 @@ public static class PlanConsoleRenderer
         var note = entry.Action switch
         {
             ChangeAction.Replace => " (no update endpoint: delete, then create)",
+            ChangeAction.Restore => " (deleted in the org: restored with its id, then updated)",
+            ChangeAction.Delete when ResourceKinds.ByName(entry.Kind).Restorable => " (soft delete: state becomes deleted; Restore can bring it back with its id)",
             ChangeAction.Unmanaged => " (live only, not touched; --prune deletes it)",
             ChangeAction.Delete when entry.ForceDelete => " (forceDelete: ends its conversations in progress)",
             _ => string.Empty,

@@ -12,6 +12,7 @@ internal static class PlanCounts
         [
             ("create", plan.Count(ChangeAction.Create)),
             ("update", plan.Count(ChangeAction.Update)),
+            ("restore", plan.Count(ChangeAction.Restore)),
             ("replace", plan.Count(ChangeAction.Replace)),
             ("delete", plan.Count(ChangeAction.Delete)),
             ("unmanaged", plan.Count(ChangeAction.Unmanaged)),

@@ -43,10 +43,11 @@ internal static class PlanEntryJson
         {
             "create" => ChangeAction.Create,
             "update" => ChangeAction.Update,
+            "restore" => ChangeAction.Restore,
             "replace" => ChangeAction.Replace,
             "delete" => ChangeAction.Delete,
             "unmanaged" => ChangeAction.Unmanaged,
-            var other => throw new PlanFileException($"plan file: {where}.action \"{other}\" is not one of create, update, replace, delete, unmanaged."),
+            var other => throw new PlanFileException($"plan file: {where}.action \"{other}\" is not one of create, update, restore, replace, delete, unmanaged."),
         };
         var changes = entry["changes"] switch
         {

@@ -13,7 +13,7 @@ public class PlanMarkdownRendererTests
         {
             Assert.That(text, Does.StartWith("## Plan for dev\n"));
             Assert.That(text, Does.Contain(
-                "| create | update | replace | delete | unmanaged | unchanged |\n|---:|---:|---:|---:|---:|---:|\n| 1 | 1 | 1 | 1 | 1 | 20 |\n"));
+                "| create | update | restore | replace | delete | unmanaged | unchanged |\n|---:|---:|---:|---:|---:|---:|---:|\n| 1 | 1 | 0 | 1 | 1 | 1 | 20 |\n"));
             Assert.That(text, Does.Contain("**Plan:** 1 to create, 1 to update, 1 to replace, 1 to delete, 1 unmanaged, 20 unchanged"));
             Assert.That(text, Does.Contain("\n### queues\n"));
             Assert.That(text, Does.Contain("\n### skills\n"));
