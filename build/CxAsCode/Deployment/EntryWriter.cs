@@ -283,11 +283,18 @@ internal sealed class EntryWriter
         }
 
         var force = _entry.ForceDelete && _kind.ForceDeleteParameter is { } parameter ? $"?{parameter}=true" : string.Empty;
+        var fingerprint = Fingerprints.OfObject(_kind, fresh);
+        if (_kind.IsUser)
+        {
+            // The platform takes a deleted user out of every queue: the pre-image keeps which, so a rollback puts them back.
+            fresh[UserQueues.Field] = new JArray(await _preconditions.QueuesOfUserAsync(id, cancellationToken));
+        }
+
         await SendAsync(new PlannedWrite(_kind, _entry.Key, WriteOperation.Delete, HttpMethod.Delete, _kind.ItemPath(id) + force)
         {
             ObjectId = id,
             PreImage = fresh,
-            PreFingerprint = Fingerprints.OfObject(_kind, fresh),
+            PreFingerprint = fingerprint,
         }, cancellationToken);
         _ids.Remove(_kind, _entry.Key);
     }

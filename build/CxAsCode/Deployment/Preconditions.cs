@@ -134,6 +134,10 @@ internal sealed class Preconditions
             : throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' changed after the plan was made (planned against {then}, live is now {now}).");
     }
 
+    /// <summary>The ids of the queues a user is a member of (joined or not), read right before it is deleted.</summary>
+    public Task<IReadOnlyList<string>> QueuesOfUserAsync(string userId, CancellationToken cancellationToken) =>
+        _reader.ReadUserQueueIdsAsync(userId, cancellationToken);
+
     /// <summary>The object as it reads now, for a refusal's message; null when it is gone.</summary>
     public async Task<JObject?> ReadNowAsync(ResourceKind kind, string id, CancellationToken cancellationToken) =>
         await _reader.ReadAsync(kind, id, cancellationToken);

@@ -96,6 +96,18 @@ internal sealed class LiveReader
         return matches.FirstOrDefault(m => NameComparer.Instance.Equals(kind.KeyOf(m), key) && m.Value<bool?>("deleted") != true);
     }
 
+    /// <summary>
+    /// The queues a user is a member of (<c>GET users/{id}/queues</c>, GetUserQueues): asked with <c>joined=true</c> and
+    /// <c>joined=false</c>, since the endpoint lists only joined ones by default. Sorted ids.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReadUserQueueIdsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var path = ResourceKinds.Users.ItemPath(userId) + "/queues";
+        var joined = await _client.GetAllAsync(path, 100, "joined=true", cancellationToken);
+        var notJoined = await _client.GetAllAsync(path, 100, "joined=false", cancellationToken);
+        return [.. joined.Concat(notJoined).Select(q => (string?)q["id"]).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The ids in an object's sub-resource list, sorted.</summary>
     public async Task<IReadOnlyList<string>> ReadMemberIdsAsync(ResourceKind kind, SubResource sub, string ownerId, CancellationToken cancellationToken)
     {

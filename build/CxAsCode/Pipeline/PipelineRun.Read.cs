@@ -71,9 +71,13 @@ public sealed partial class PipelineRun
             var desired = Desired.Objects;
             bool Named(ResourceKind kind, SubResource sub, string name) =>
                 desired.Any(d => d.Kind == kind && NameComparer.Instance.Equals(d.Key, name) && d.Body[sub.Field] is not null);
+            // Memberships kept on users can add or drop a user on any queue of state: every queue's members are read.
+            var usersHoldQueues = UserMemberships.AnyHeldByUsers(desired);
+            bool Wanted(ResourceKind kind, SubResource sub, string name) =>
+                Named(kind, sub, name) || (usersHoldQueues && kind == ResourceKinds.Queues && sub.TargetKind == ResourceKinds.Users.Name);
             wantsMembers = Options.Target == "Sync"
-                ? (kind, sub, name) => !sub.OptIn || Named(kind, sub, name)
-                : Named;
+                ? (kind, sub, name) => !sub.OptIn || Wanted(kind, sub, name)
+                : Wanted;
         }
 
         var before = Requests.Total;
@@ -96,9 +100,11 @@ public sealed partial class PipelineRun
         Mappings = mappings;
         ValidationErrors = problems;
         // Canonical objects name their file from the repository root, as plans and reports show it.
-        DesiredObjects = [.. Desired.Objects.Select(o => StateNormalizer.ToCanonical(o.Kind, o.Body, mappings) is var body
+        CanonicalState = [.. Desired.Objects.Select(o => StateNormalizer.ToCanonical(o.Kind, o.Body, mappings) is var body
             ? o with { Body = body, Key = o.Kind.KeyOf(body), SourceFile = Desired.PathOf(o) }
             : o)];
+        // Memberships kept on users are written on their queues: planned there.
+        DesiredObjects = UserMemberships.Fold(CanonicalState, Live);
         foreach (var warning in _warnings)
         {
             Log("Warning: " + warning);

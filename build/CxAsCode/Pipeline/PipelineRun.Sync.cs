@@ -1,5 +1,6 @@
 using CxAsCode.Configuration;
 using CxAsCode.Normalization;
+using CxAsCode.Planning;
 using CxAsCode.Resources;
 using Newtonsoft.Json.Linq;
 
@@ -17,14 +18,16 @@ public sealed partial class PipelineRun
     {
         var live = Live ?? throw new InvalidOperationException("Extract has not run.");
         RefuseSyncOverLocalChanges(syncing: true);
-        var existing = DesiredObjects.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
+        var existing = CanonicalState.GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
         // Each object's state form, by its key once normalized (a flow's name may be a {{key}} until then).
-        var asWritten = Desired!.Objects.Zip(DesiredObjects, (state, canonical) => canonical with { Body = state.Body })
+        var asWritten = Desired!.Objects.Zip(CanonicalState, (state, canonical) => canonical with { Body = state.Body })
             .GroupBy(o => (o.Kind.Name, o.Key.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
         var files = new List<(ResourceKind, string, JObject)>();
+        // Where users keep their queue memberships, live member lists are written back onto them.
+        var liveObjects = UserMemberships.Unfold(live.All, CanonicalState).ToLookup(o => o.Kind);
         foreach (var kind in ResourceKinds.Managed)
         {
-            foreach (var item in live.Of(kind))
+            foreach (var item in liveObjects[kind])
             {
                 var current = existing.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
                 var written = asWritten.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));

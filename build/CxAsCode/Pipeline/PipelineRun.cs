@@ -69,6 +69,9 @@ public sealed partial class PipelineRun : IDisposable
     /// <summary>Desired objects in canonical form (after Normalize).</summary>
     public IReadOnlyList<ResourceObject> DesiredObjects { get; private set; } = [];
 
+    /// <summary>State in canonical form as its files hold it (memberships kept on users still on the users): what Sync compares.</summary>
+    public IReadOnlyList<ResourceObject> CanonicalState { get; private set; } = [];
+
     public LiveSnapshot? Live { get; private set; }
 
     public Plan? Plan { get; private set; }

@@ -60,7 +60,7 @@ public static class ResourceKinds
             // The in-queue flow by its key (inqueueCall/<name>): it must exist before the queue names it.
             new("queueFlow", "flows"),
         ],
-        UnorderedArrays = ["bullseye.rings[*].actions.skillsToRemove", "wrapupCodes"],
+        UnorderedArrays = ["bullseye.rings[*].actions.skillsToRemove", "wrapupCodes", "members"],
         CarriedOver = ["bullseye.rings[*].memberGroups"],
         // The Terraform provider moves a queue with util.UpdateObjectDivision(d, "QUEUE", …) after its PUT
         // (genesyscloud/routing_queue/resource_genesyscloud_routing_queue.go, updateQueue).
@@ -192,7 +192,7 @@ public static class ResourceKinds
             new("skills[*].skill", "skills"),
             new("languages[*].language", "languages"),
         ],
-        UnorderedArrays = ["skills", "languages"],
+        UnorderedArrays = ["skills", "languages", "queues"],
         DivisionObjectType = "USER",
         Schema = UserSchema.Fields,
     };

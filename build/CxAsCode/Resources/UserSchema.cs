@@ -22,6 +22,8 @@ internal static class UserSchema
             ["skill"] = Name,
             ["proficiency"] = Number.Between(0, 5),
         })).Holding(null, null, "skill"),
+        // Queue memberships, when a repository keeps them on users (Planning/UserMemberships): queue names.
+        ["queues"] = ArrayOf(Name),
         ["languages"] = ArrayOf(Record("UserRoutingLanguagePost", new()
         {
             ["language"] = Name,

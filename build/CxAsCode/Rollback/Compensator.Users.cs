@@ -23,7 +23,23 @@ internal sealed partial class Compensator
 
         var deleted = settled.Value.Current!;
         await _users.ApplyAsync(kind, write.Key, write.ObjectId, UserBodies.Between(UserShape.Of(write.PreImage!), deleted, restore: true), deleted, attempts, cancellationToken);
-        return (WriteStatus.Compensated, "restored with its id (fields, skills, languages as before)");
+        var queues = Fingerprints.IdsOf(write.PreImage![UserQueues.Field] as JArray ?? []).ToList();
+        var missing = new List<string>();
+        foreach (var queue in queues)
+        {
+            try
+            {
+                // Restored moments ago: a 404 for the user may be lag, which the sender waits out.
+                await SendAsync(ResourceKinds.Queues, write, HttpMethod.Post, ResourceKinds.Queues.ItemPath(queue) + "/members", new JArray(new JObject { ["id"] = write.ObjectId }), Window.Now, attempts, cancellationToken);
+            }
+            catch (ApiException e) when (e.Status is 400 or 404)
+            {
+                missing.Add($"{queue} ({e.Status})");
+            }
+        }
+
+        var memberships = queues.Count == 0 ? string.Empty : $"; back in {queues.Count - missing.Count} of its {queues.Count} queue(s){(missing.Count == 0 ? string.Empty : ", not in " + string.Join(", ", missing) + ": add it by hand")}";
+        return (missing.Count == 0 ? WriteStatus.Compensated : WriteStatus.CompensationFailed, $"restored with its id (fields, skills, languages as before){memberships}");
     }
 
     private static Observation<GuardRead> SeeUserDeleted(ResourceKind kind, JournalEntry write, JObject? deleted, JObject? active)

@@ -49,6 +49,7 @@ internal static partial class StateValidator
         }
 
         errors.AddRange(CheckFlows(state, keys, mappings));
+        errors.AddRange(CheckUserQueues(state));
 
         errors.AddRange(CheckMappings(mappings, state.MappingsPath, liveNames));
         return [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.JsonPath, StringComparer.Ordinal)];
@@ -193,6 +194,35 @@ internal static partial class StateValidator
     }
 
     /// <summary>Why a name cannot be used, or null. Its length is the schema's (<see cref="FieldLimits.NameMaxLength"/>).</summary>
+    /// <summary>
+    /// Memberships kept on users (<c>"queues"</c>) name queues of state, and are kept in one place only: a queue
+    /// that lists its own <c>members</c> cannot also be named by a user's <c>queues</c> (Planning/UserMemberships).
+    /// </summary>
+    private static IEnumerable<ValidationError> CheckUserQueues(DesiredState state)
+    {
+        var queues = state.Objects.Where(o => o.Kind == ResourceKinds.Queues).ToDictionary(o => (string?)o.Body["name"] ?? o.Key, NameComparer.Instance);
+        foreach (var user in state.Objects.Where(o => o.Kind.IsUser && o.Body["queues"] is JArray))
+        {
+            var names = (JArray)user.Body["queues"]!;
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (names[i] is not JValue { Type: JTokenType.String } name)
+                {
+                    continue; // the schema says so
+                }
+
+                if (!queues.TryGetValue((string)name!, out var queue))
+                {
+                    yield return new(state.PathOf(user), $"$.queues[{i}]", $"queues '{name}' is not in state: memberships are kept only for queues this repository manages");
+                }
+                else if (queue.Body["members"] is not null)
+                {
+                    yield return new(state.PathOf(user), $"$.queues[{i}]", $"queues '{name}' lists its own members in {state.PathOf(queue)}: keep a queue's memberships in one place, on the queue or on its users");
+                }
+            }
+        }
+    }
+
     /// <summary>Where an object's key is in its file: a user's is its email, every other kind's its name.</summary>
     private static string KeyPath(ResourceKind kind) => kind.IsUser ? "$.email" : "$.name";
 

@@ -68,6 +68,27 @@ internal static class QueueMemberOperations
         QueueOperations.Commit(org, changed, write);
     }
 
+    /// <summary>
+    /// GetUserQueues (<c>GET /api/v2/users/{userId}/queues</c>): the queues a user is a member of, as UserQueue
+    /// objects, filtered by <c>joined</c> (default true, as the operation's parameter says). Members here are never
+    /// joined (joining is the agent's), so only <c>joined=false</c> lists them. A scan of the org's queues: the
+    /// pipeline asks this only before deleting a user.
+    /// </summary>
+    public static IEnumerable<JObject> QueuesOf(Org org, string userId, bool joined) =>
+        joined
+            ? []
+            : org.Queues.Entities.Select(e => e.Current).OfType<JObject>()
+                .Where(q => MemberIds(q).Contains(userId, StringComparer.OrdinalIgnoreCase))
+                .OrderBy(q => q.Str("name"), StringComparer.OrdinalIgnoreCase)
+                .Select(q => new JObject
+                {
+                    ["id"] = q.Str("id"),
+                    ["name"] = q.Str("name"),
+                    ["division"] = new JObject { ["id"] = q.RefId("division") },
+                    ["joined"] = false,
+                    ["selfUri"] = $"/api/v2/routing/queues/{q.Str("id")}",
+                });
+
     /// <summary>Takes a deleted user out of every queue it was a member of.</summary>
     public static void RemoveEverywhere(Org org, string userId, WriteContext write)
     {

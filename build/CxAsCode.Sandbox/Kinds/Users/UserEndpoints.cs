@@ -41,6 +41,12 @@ internal static class UserEndpoints
             return JsonResponse.Ok(new JObject());
         });
 
+        users.MapGet("/{id}/queues", (string id, HttpContext context, OrgStore store) => store.Read(org =>
+        {
+            var user = Visible.Get(org, org.Users, id, "user", Access.Of(context));
+            var joined = !string.Equals(context.Request.Query["joined"].FirstOrDefault(), "false", StringComparison.OrdinalIgnoreCase);
+            return JsonResponse.Ok(Paging.Envelope(context.Request, Listing.Of([.. Queues.QueueMemberOperations.QueuesOf(org, user.Str("id")!, joined)]), 100, q => q));
+        }));
         users.MapGet("/{id}/routingskills", (string id, HttpContext context, OrgStore store) =>
             store.Read(org => JsonResponse.Ok(Paging.Envelope(context.Request, Listing.Of([.. UserView.Skills(org, Visible.Get(org, org.Users, id, "user", Access.Of(context))).OfType<JObject>()]), 100, s => s))));
         users.MapPut("/{id}/routingskills/bulk", async (string id, HttpContext context, OrgStore store) =>

@@ -180,6 +180,7 @@ internal sealed class UserDeployTests : SandboxPipelineFixture
             ["skills"] = new JArray(new JObject { ["id"] = SkillId(await Sandbox.StateAsync(), "Legacy Gas Tariffs"), ["proficiency"] = 2 }),
         });
         var before = await UserAsync("temp.agent@northwind-energy.example");
+        await Sandbox.EditAsync("queues", "Payments", new JObject { ["members"] = new JArray((string)before["id"]!) });
         // The pruned skill is deleted after the user who holds it (deletes run in reverse reference order): failing it
         // rolls the user's delete back.
         await Sandbox.FaultAsync(new JObject { ["method"] = "DELETE", ["path"] = "^/api/v2/routing/skills/", ["status"] = 500, ["times"] = 1 });
@@ -199,6 +200,8 @@ internal sealed class UserDeployTests : SandboxPipelineFixture
             Assert.That((string?)after["state"], Is.EqualTo("active"));
             Assert.That((string?)after["title"], Is.EqualTo("Seasonal"));
             Assert.That(after["skills"]!.Select(x => (string?)x["id"]), Is.EqualTo(before["skills"]!.Select(x => (string?)x["id"])));
+            Assert.That(output, Does.Contain("back in 1 of its 1 queue(s)"));
+            Assert.That((await Sandbox.StateAsync())["queues"]!.Single(q => (string?)q["name"] == "Payments")["members"]!.Select(m => (string?)m), Is.EqualTo(new[] { (string?)before["id"] }), "its membership too (the platform dropped it with the delete)");
         }
     }
 
