@@ -23,7 +23,7 @@ internal static class CarriedOverClearing
         var any = false;
         foreach (var path in kind.CarriedOver)
         {
-            foreach (var held in new JsonPathPattern(path).Select(cleared).OfType<JArray>().Where(a => a.Count > 0).ToList())
+            foreach (var held in JsonPathPattern.Of(path).Select(cleared).OfType<JArray>().Where(a => a.Count > 0).ToList())
             {
                 if (held.Parent is JProperty { Parent: JObject owner } && body.SelectToken(owner.Path) is not JObject)
                 {

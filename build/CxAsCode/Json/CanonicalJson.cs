@@ -21,10 +21,10 @@ public static class CanonicalJson
         switch (token)
         {
             case JObject obj:
-                var properties = obj.Properties().Where(p => p.Value.Type != JTokenType.Null).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
-                var sorted = properties.Count == obj.Count && properties.Select(p => p.Name).SequenceEqual(obj.Properties().Select(p => p.Name), StringComparer.Ordinal);
-                if (!sorted)
+                // Most objects are already in order with no nulls: one pass tells, and only the others are rebuilt.
+                if (!IsOrderedWithoutNulls(obj))
                 {
+                    var properties = obj.Properties().Where(p => p.Value.Type != JTokenType.Null).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
                     obj.RemoveAll();
                     foreach (var property in properties)
                     {
@@ -32,14 +32,14 @@ public static class CanonicalJson
                     }
                 }
 
-                foreach (var property in properties)
+                for (var property = obj.First as JProperty; property is not null; property = property.Next as JProperty)
                 {
                     CanonicalizeInPlace(property.Value);
                 }
 
                 break;
             case JArray array:
-                foreach (var item in array)
+                for (var item = array.First; item is not null; item = item.Next)
                 {
                     CanonicalizeInPlace(item);
                 }
@@ -48,6 +48,22 @@ public static class CanonicalJson
         }
 
         return token;
+    }
+
+    private static bool IsOrderedWithoutNulls(JObject obj)
+    {
+        string? previous = null;
+        for (var property = obj.First as JProperty; property is not null; property = property.Next as JProperty)
+        {
+            if (property.Value.Type == JTokenType.Null || (previous is not null && string.CompareOrdinal(previous, property.Name) >= 0))
+            {
+                return false;
+            }
+
+            previous = property.Name;
+        }
+
+        return true;
     }
 
     /// <summary>A deep copy with object keys sorted and null values removed.</summary>

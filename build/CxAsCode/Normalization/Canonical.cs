@@ -11,7 +11,7 @@ internal static class Canonical
     {
         foreach (var path in kind.UnorderedArrays)
         {
-            foreach (var array in new JsonPathPattern(path).Select(body).OfType<JArray>().ToList())
+            foreach (var array in JsonPathPattern.Of(path).Select(body).OfType<JArray>().ToList())
             {
                 var sorted = array.OrderBy(SortKey, StringComparer.Ordinal).ToList();
                 array.Replace(new JArray(sorted));

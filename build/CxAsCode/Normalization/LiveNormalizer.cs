@@ -25,7 +25,7 @@ internal static class LiveNormalizer
 
         foreach (var path in kind.CarriedOver)
         {
-            foreach (var token in new JsonPathPattern(path).Select(body).ToList())
+            foreach (var token in JsonPathPattern.Of(path).Select(body).ToList())
             {
                 token.Parent!.Remove(); // the org's, never state's: the property goes
             }
@@ -64,7 +64,7 @@ internal static class LiveNormalizer
     private static void NameReferences(JObject body, ReferenceField reference, LiveSnapshot snapshot, ResourceKind owner, string ownerName, ICollection<string> warnings)
     {
         var target = ResourceKinds.ByName(reference.TargetKind);
-        var pattern = new JsonPathPattern(reference.Path);
+        var pattern = JsonPathPattern.Of(reference.Path);
         foreach (var token in pattern.Select(body).ToList())
         {
             var id = token is JObject o ? (string?)o["id"] : null;

@@ -31,7 +31,7 @@ internal static class RequestBodies
         foreach (var reference in kind.References)
         {
             var target = ResourceKinds.ByName(reference.TargetKind);
-            foreach (var token in new JsonPathPattern(reference.Path).Select(body).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+            foreach (var token in JsonPathPattern.Of(reference.Path).Select(body).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
             {
                 var name = (string)token!;
                 token.Replace(new JObject { ["id"] = reference.IsWildcard(name) ? name : resolveId(target, name) });
@@ -59,7 +59,7 @@ internal static class RequestBodies
         // Embedded references come back expanded ({id, name, selfUri}); the API wants only the id.
         foreach (var reference in kind.References)
         {
-            foreach (var token in new JsonPathPattern(reference.Path).Select(body).OfType<JObject>().ToList())
+            foreach (var token in JsonPathPattern.Of(reference.Path).Select(body).OfType<JObject>().ToList())
             {
                 token.Replace(new JObject { ["id"] = token["id"]?.DeepClone() });
             }
@@ -77,7 +77,7 @@ internal static class RequestBodies
     {
         foreach (var path in kind.CarriedOver)
         {
-            foreach (var live in new JsonPathPattern(path).Select(liveRaw).ToList())
+            foreach (var live in JsonPathPattern.Of(path).Select(liveRaw).ToList())
             {
                 if (live.Parent is JProperty { Parent: JObject liveOwner } property && body.SelectToken(liveOwner.Path) is JObject owner)
                 {

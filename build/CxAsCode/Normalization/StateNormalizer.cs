@@ -32,7 +32,7 @@ internal static class StateNormalizer
 
         foreach (var reference in kind.AllReferences)
         {
-            foreach (var token in new JsonPathPattern(reference.Path).Select(body).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+            foreach (var token in JsonPathPattern.Of(reference.Path).Select(body).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
             {
                 token.Value = mappings.Resolve(reference.TargetKind, (string)token!) ?? (string)token!;
             }
@@ -47,7 +47,7 @@ internal static class StateNormalizer
         var body = (JObject)canonical.DeepClone();
         foreach (var reference in kind.AllReferences)
         {
-            foreach (var token in new JsonPathPattern(reference.Path).Select(body).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+            foreach (var token in JsonPathPattern.Of(reference.Path).Select(body).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
             {
                 token.Value = mappings.Reverse(reference.TargetKind, (string)token!);
             }

@@ -69,8 +69,9 @@ public sealed partial class PipelineRun
             Desired = _store.LoadDesired(Options.Environment);
             _warnings.AddRange(Desired.Skipped.Select(s => s.ToString())); // printed with Normalize's warnings
             var desired = Desired.Objects;
-            bool Named(ResourceKind kind, SubResource sub, string name) =>
-                desired.Any(d => d.Kind == kind && NameComparer.Instance.Equals(d.Key, name) && d.Body[sub.Field] is not null);
+            // Looked up once per live object with sub-resources: a set, not a scan of state each time.
+            var holding = desired.SelectMany(d => d.Kind.SubResources.Where(s => d.Body[s.Field] is not null).Select(s => (d.Kind.Name, s.Field, d.Key.ToUpperInvariant()))).ToHashSet();
+            bool Named(ResourceKind kind, SubResource sub, string name) => holding.Contains((kind.Name, sub.Field, name.ToUpperInvariant()));
             // Memberships kept on users can add or drop a user on any queue of state: every queue's members are read.
             var usersHoldQueues = UserMemberships.AnyHeldByUsers(desired);
             bool Wanted(ResourceKind kind, SubResource sub, string name) =>

@@ -24,7 +24,7 @@ internal static class Dependencies
         }
 
         return kind.AllReferences
-            .SelectMany(reference => new JsonPathPattern(reference.Path).Select(body).OfType<JValue>()
+            .SelectMany(reference => JsonPathPattern.Of(reference.Path).Select(body).OfType<JValue>()
                 .Where(v => v.Type == JTokenType.String && !reference.IsWildcard((string)v!))
                 .Select(v => (reference.TargetKind, (string)v!)))
             .Where(r => ResourceKinds.ByName(r.TargetKind).IsManaged)

@@ -41,6 +41,13 @@ internal static class Planner
 
                 // A field state leaves out that the server defaults is the server's choice, not a change.
                 var expected = kind.ServerDefaults?.Invoke(item.Body, current.Body) ?? item.Body;
+                if (JToken.DeepEquals(current.Body, expected))
+                {
+                    // Most objects are unchanged: one comparison, without walking them into field paths.
+                    unchanged++;
+                    continue;
+                }
+
                 var changes = PlanDiff.Between(kind, current.Body, expected);
                 if (changes.Count == 0)
                 {

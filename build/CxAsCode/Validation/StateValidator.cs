@@ -111,7 +111,7 @@ internal static partial class StateValidator
         foreach (var reference in item.Kind.AllReferences)
         {
             var target = ResourceKinds.ByName(reference.TargetKind);
-            foreach (var token in new JsonPathPattern(reference.Path).Select(content).OfType<JValue>().Where(v => v.Type == JTokenType.String))
+            foreach (var token in JsonPathPattern.Of(reference.Path).Select(content).OfType<JValue>().Where(v => v.Type == JTokenType.String))
             {
                 var name = (string)token!;
                 if (reference.IsWildcard(name))

@@ -39,6 +39,34 @@ internal sealed class PromoteThenDryRunTests : SandboxPipelineFixture
     }
 
     [Test]
+    public async Task PromoteOneUser_ThenDryRunOfTarget_PlansItsSkillChangeByName()
+    {
+        var (_, deployed) = await Driver.RunAsync("Deploy", o => WithEnvironment(o, "test"));
+        Assert.That(deployed, Is.Zero);
+        await SandboxHost.SettleAsync();
+
+        var file = Repository.PathOf("state/dev/users/priya.shah@northwind-energy.example.json");
+        var priya = JObject.Parse(File.ReadAllText(file));
+        priya["skills"]![0]!["proficiency"] = 5;
+        File.WriteAllText(file, priya.ToString() + "\n");
+
+        using (var promote = PipelineRun.Create(new PipelineOptions { Target = "Promote", RepositoryRoot = Repository.Root, From = "dev", To = "test", Only = ["users/priya.shah@northwind-energy.example"] }, _ => null, TimeProvider.System, Driver.Output))
+        {
+            promote.Promote();
+        }
+
+        var (run, exitCode) = await Driver.RunAsync("DryRun", o => WithEnvironment(o, "test"));
+
+        var change = run.Plan!.Writes.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.Zero);
+            Assert.That((change.Kind, change.Key, change.Action), Is.EqualTo(("users", "priya.shah@northwind-energy.example", ChangeAction.Update)));
+            Assert.That(change.Changes.Select(c => $"{c.Path}: {c.Before} → {c.After}"), Is.EqualTo(new[] { "skills.Billing: 4 → 5" }));
+        }
+    }
+
+    [Test]
     public async Task PromoteOneFlow_ThenDryRunOfTarget_PlansThatFlowsChangeByPath()
     {
         var (_, deployed) = await Driver.RunAsync("Deploy", o => WithEnvironment(o, "test"));
