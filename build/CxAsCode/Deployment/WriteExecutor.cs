@@ -107,7 +107,8 @@ internal sealed class WriteExecutor
     private void Report(WriteResult result, PlannedWrite write, AttemptCounter attempts, string? detail)
     {
         Tally.Add(result);
-        var tries = attempts.Count > 1 ? $" ({attempts.Count} attempts)" : string.Empty;
+        // A user's write is several requests by design (fields, skills, languages): counted as requests, not retries.
+        var tries = attempts.Count <= 1 ? string.Empty : write.Kind.IsUser ? $" ({attempts.Count} requests)" : $" ({attempts.Count} attempts)";
         _report($"Deploy: {result.ToString().ToLowerInvariant(),-8} {Describe(write)}{tries}{(detail is null ? string.Empty : ": " + detail)}");
     }
 

@@ -98,4 +98,18 @@ internal sealed class PipelineDriver : IDisposable
             return (run, run.Finish(e));
         }
     }
+
+    /// <summary>
+    /// Sync with <c>--force</c>, phase by phase: for tests about what Sync writes, not its refusal to overwrite local
+    /// work (SyncGuardTests).
+    /// </summary>
+    public async Task<PipelineRun> SyncForcedAsync()
+    {
+        var run = NewRun("Sync", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Parallelism = o.Parallelism, Force = true });
+        await run.AuthAsync();
+        await run.ExtractAsync();
+        run.Normalize();
+        run.SyncState();
+        return run;
+    }
 }

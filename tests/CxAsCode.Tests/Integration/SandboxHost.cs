@@ -132,6 +132,10 @@ internal sealed class SandboxHost : IAsyncDisposable
 
     public Task FaultAsync(JObject fault) => PostAsync("/sandbox/faults", fault);
 
+    /// <summary>Limits each token to this many requests a minute, as the platform does (300 by default there).</summary>
+    public async Task LimitPerTokenAsync(int requestsPerMinute) =>
+        (await _admin.PutAsync(new Uri("/sandbox/ratelimit", UriKind.Relative), new StringContent(new JObject { ["requestsPerMinute"] = requestsPerMinute }.ToString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
     /// <summary>How many requests the registered faults have matched so far, in registration order.</summary>
     public async Task<IReadOnlyList<int>> FaultMatchesAsync() =>
         [.. JToken.Parse(await _admin.GetStringAsync(new Uri("/sandbox/faults", UriKind.Relative))).SelectTokens("$..matched").Select(t => (int)t)];

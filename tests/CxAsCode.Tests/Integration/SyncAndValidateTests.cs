@@ -84,16 +84,7 @@ internal sealed partial class SyncAndValidateTests : SandboxPipelineFixture
         }
     }
 
-    private async Task<PipelineRun> SyncAsync()
-    {
-        // --force: these tests are about what Sync writes, not its refusal to overwrite local work (SyncGuardTests).
-        var run = Driver.NewRun("Sync", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Parallelism = o.Parallelism, Force = true });
-        await run.AuthAsync();
-        await run.ExtractAsync();
-        run.Normalize();
-        run.SyncState();
-        return run;
-    }
+    private Task<PipelineRun> SyncAsync() => Driver.SyncForcedAsync();
 
     private string Git(params string[] arguments)
     {

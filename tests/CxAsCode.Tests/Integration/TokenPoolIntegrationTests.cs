@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using CxAsCode.Configuration;
 using Newtonsoft.Json.Linq;
 
@@ -15,10 +14,7 @@ internal sealed class TokenPoolIntegrationTests : SandboxPipelineFixture
     [Test]
     public async Task Deploy_MoreCallsThanOneTokensMinute_SpreadsOverTokensEachWithinItsLimitAndNo429()
     {
-        using (var admin = new HttpClient { BaseAddress = Sandbox.BaseAddress })
-        {
-            (await admin.PutAsJsonAsync("sandbox/ratelimit", new { requestsPerMinute = PerToken })).EnsureSuccessStatusCode();
-        }
+        await Sandbox.LimitPerTokenAsync(PerToken);
 
         var (run, exit) = await Driver.RunAsync("Deploy", o => new PipelineOptions
         {

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using CxAsCode.Configuration;
 using CxAsCode.Json;
 using Newtonsoft.Json.Linq;
@@ -43,10 +42,7 @@ internal sealed class UserBulkSkillsTests : SandboxPipelineFixture
         }
 
         await SandboxHost.SettleAsync();
-        using (var admin = new HttpClient { BaseAddress = Sandbox.BaseAddress })
-        {
-            (await admin.PutAsJsonAsync("sandbox/ratelimit", new { requestsPerMinute = PerToken })).EnsureSuccessStatusCode();
-        }
+        await Sandbox.LimitPerTokenAsync(PerToken);
 
         await Sandbox.ClearRequestsAsync();
         var (run, exit) = await Driver.RunAsync("Deploy", o => new PipelineOptions

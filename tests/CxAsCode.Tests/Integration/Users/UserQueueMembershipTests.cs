@@ -1,5 +1,4 @@
 using CxAsCode.Json;
-using CxAsCode.Pipeline;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Integration.Users;
@@ -26,7 +25,7 @@ internal sealed class UserQueueMembershipTests : SandboxPipelineFixture
         await SandboxHost.SettleAsync();
         var (again, _) = await Driver.RunAsync("DryRun");
         var priyaText = File.ReadAllText(Repository.PathOf(PriyaFile));
-        var sync = await SyncAsync();
+        var sync = await Driver.SyncForcedAsync();
 
         var state = await Sandbox.StateAsync();
         var priya = (string)state["users"]!.Single(u => (string?)u["email"] == "priya.shah@northwind-energy.example")["id"]!;
@@ -108,14 +107,4 @@ internal sealed class UserQueueMembershipTests : SandboxPipelineFixture
 
     private static IEnumerable<string> Members(JObject state, string queue) =>
         state["queues"]!.Single(q => (string?)q["name"] == queue)["members"]!.Select(m => (string)m!);
-
-    private async Task<PipelineRun> SyncAsync()
-    {
-        var run = Driver.NewRun("Sync", o => new() { Target = o.Target, Environment = o.Environment, RepositoryRoot = o.RepositoryRoot, Parallelism = o.Parallelism, Force = true });
-        await run.AuthAsync();
-        await run.ExtractAsync();
-        run.Normalize();
-        run.SyncState();
-        return run;
-    }
 }
