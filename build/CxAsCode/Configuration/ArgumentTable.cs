@@ -145,7 +145,7 @@ public static class ArgumentTable
         Placeholder = "<kind>/<name>",
         Repeatable = true,
         UsedBy = ["Promote"],
-        Help = "promote just this object (e.g. `queues/Billing Support`); repeat it for more; without it everything is promoted",
+        Help = "promote just this object (e.g. `queues/Billing Support`; a user by email, `users/priya.shah@northwind-energy.example`; a flow by type and name, `flows/inboundCall/Main IVR`); repeat it for more; without it everything is promoted",
     };
 
     public static PipelineArgument Force { get; } = new()
