@@ -50,6 +50,41 @@ public static class CanonicalJson
         return token;
     }
 
+    /// <summary>True when <see cref="CanonicalizeInPlace"/> would change nothing: keys in order, no nulls, at every depth.</summary>
+    public static bool IsCanonical(JToken token)
+    {
+        switch (token)
+        {
+            case JObject obj:
+                if (!IsOrderedWithoutNulls(obj))
+                {
+                    return false;
+                }
+
+                for (var property = obj.First as JProperty; property is not null; property = property.Next as JProperty)
+                {
+                    if (!IsCanonical(property.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JArray array:
+                for (var item = array.First; item is not null; item = item.Next)
+                {
+                    if (item.Type == JTokenType.Null || !IsCanonical(item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
     private static bool IsOrderedWithoutNulls(JObject obj)
     {
         string? previous = null;
@@ -97,6 +132,8 @@ public static class CanonicalJson
     public static string Hash(JToken token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Compact(token))));
 
+    private static readonly JsonLoadSettings NoLineInfo = new() { LineInfoHandling = LineInfoHandling.Ignore };
+
     /// <summary>Parses text without turning ISO dates into DateTime (state and API bodies keep strings).</summary>
     public static JToken Parse(string text)
     {
@@ -113,7 +150,9 @@ public static class CanonicalJson
 
     private static JToken ReadOne(JsonTextReader reader)
     {
-        var token = JToken.ReadFrom(reader);
+        // No line numbers on every token: nothing reads them back (state files' syntax errors are located by
+        // their own reader), and they cost an object per token across every file and response.
+        var token = JToken.ReadFrom(reader, NoLineInfo);
         while (reader.Read())
         {
             if (reader.TokenType != JsonToken.Comment)

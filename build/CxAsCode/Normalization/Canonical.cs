@@ -22,6 +22,30 @@ internal static class Canonical
         return (JObject)CanonicalJson.CanonicalizeInPlace(body);
     }
 
+    /// <summary>True when every array without meaning in <paramref name="body"/> is already in canonical order.</summary>
+    public static bool IsSorted(ResourceKind kind, JObject body)
+    {
+        foreach (var path in kind.UnorderedArrays)
+        {
+            foreach (var array in JsonPathPattern.Of(path).Select(body).OfType<JArray>())
+            {
+                string? previous = null;
+                foreach (var item in array)
+                {
+                    var key = SortKey(item);
+                    if (previous is not null && string.CompareOrdinal(previous, key) > 0)
+                    {
+                        return false;
+                    }
+
+                    previous = key;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// A string sorts as itself; an object by its first text field, then as a whole (a user's skills sort by skill
     /// name, <c>{"proficiency": 4, "skill": "Billing"}</c> before <c>{"proficiency": 3, "skill": "Payments"}</c>), so

@@ -20,6 +20,13 @@ internal static class StateNormalizer
             return FlowNormalizer.ToCanonical(content, mappings);
         }
 
+        if (IsCanonicalAlready(kind, content, mappings))
+        {
+            // Most state files are already canonical (Sync writes them so): the same tree serves both forms, and
+            // nothing changes either afterwards (requests, plans and defaults work on copies).
+            return content;
+        }
+
         var body = (JObject)content.DeepClone();
         var unknown = new List<string>();
         foreach (var value in body.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String && ((string)v!).Contains("{{", StringComparison.Ordinal)).ToList())
@@ -39,6 +46,34 @@ internal static class StateNormalizer
         }
 
         return Canonical.Finish(kind, body);
+    }
+
+    /// <summary>
+    /// True when canonical form would be the content itself: no <c>{{key}}</c>, no reference the mappings rename,
+    /// keys in order without nulls, arrays without meaning already sorted.
+    /// </summary>
+    private static bool IsCanonicalAlready(ResourceKind kind, JObject content, Mappings mappings)
+    {
+        foreach (var value in content.Descendants().OfType<JValue>())
+        {
+            if (value.Type == JTokenType.String && ((string)value!).Contains("{{", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        foreach (var reference in kind.AllReferences)
+        {
+            foreach (var token in JsonPathPattern.Of(reference.Path).Select(content).OfType<JValue>().Where(v => v.Type == JTokenType.String))
+            {
+                if (mappings.Resolve(reference.TargetKind, (string)token!) is { } mapped && !string.Equals(mapped, (string)token!, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return CanonicalJson.IsCanonical(content) && Canonical.IsSorted(kind, content);
     }
 
     /// <summary>Canonical body → what Sync writes to a state file: symbolic names for unmanaged references.</summary>
