@@ -116,10 +116,7 @@ internal sealed class EntryWriter
 
         var id = _entry.LiveId!;
         var restore = _entry.Action == ChangeAction.Restore;
-        _stop.ThrowIfCancellationRequested();
-        var fresh = restore
-            ? await _preconditions.DeletedBeforeRestoreAsync(_entry, _verified!, cancellationToken)
-            : await _preconditions.ObjectBeforeWriteAsync(_entry, _verified!, cancellationToken);
+        var fresh = restore ? await ReadDeletedObjectAsync(cancellationToken) : await ReadObjectAsync(cancellationToken);
         var body = UserBodies.Between(target, fresh, restore);
         if (!UserBodies.IsEmpty(body))
         {
@@ -357,6 +354,12 @@ internal sealed class EntryWriter
     {
         _stop.ThrowIfCancellationRequested();
         return await _preconditions.ObjectBeforeWriteAsync(_entry, _verified!, cancellationToken);
+    }
+
+    private async Task<JObject> ReadDeletedObjectAsync(CancellationToken cancellationToken)
+    {
+        _stop.ThrowIfCancellationRequested();
+        return await _preconditions.DeletedBeforeRestoreAsync(_entry, _verified!, cancellationToken);
     }
 
     private async Task<JournalEntry> SendAsync(PlannedWrite write, CancellationToken cancellationToken)

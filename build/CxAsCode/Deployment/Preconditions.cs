@@ -114,11 +114,7 @@ internal sealed class Preconditions
             throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' was deleted after the plan was made.");
         }
 
-        var then = Fingerprints.OfObject(kind, verified);
-        var now = Fingerprints.OfObject(kind, read.Object!);
-        return now == then
-            ? read.Object!
-            : throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' changed after the plan was made (planned against {then}, live is now {now}).");
+        return AsVerified(kind, entry, verified, read.Object!);
     }
 
     /// <summary>Right before restoring a deleted user: reads it (<c>state=deleted</c>) and compares it with what the batched check verified.</summary>
@@ -127,10 +123,16 @@ internal sealed class Preconditions
         var kind = ResourceKinds.ByName(entry.Kind);
         var deleted = await _reader.ReadDeletedAsync(kind, entry.LiveId!, cancellationToken)
             ?? throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' is no longer deleted: someone restored it after the plan was made.");
+        return AsVerified(kind, entry, verified, deleted);
+    }
+
+    /// <summary>The object just read, when it is still what the batched check verified (member lists aside).</summary>
+    private static JObject AsVerified(ResourceKind kind, PlanEntry entry, JObject verified, JObject read)
+    {
         var then = Fingerprints.OfObject(kind, verified);
-        var now = Fingerprints.OfObject(kind, deleted);
+        var now = Fingerprints.OfObject(kind, read);
         return now == then
-            ? deleted
+            ? read
             : throw new PreconditionFailedException($"{Refusal}{kind} '{entry.Key}' changed after the plan was made (planned against {then}, live is now {now}).");
     }
 

@@ -68,6 +68,7 @@ internal static class UserBodies
         }
 
         var patch = new JObject();
+        // A new user's other fields go in its create body; CreateUser has no manager, so a PATCH sets it.
         foreach (var field in PatchFields.Where(f => now is not null || f == "manager"))
         {
             var wanted = field == "manager" ? target["manager"]?["id"] : target[field];

@@ -112,4 +112,15 @@ internal sealed class PipelineDriver : IDisposable
         run.SyncState();
         return run;
     }
+
+    /// <summary>The run's options with a per-token pace and a token pool, for runs against a sandbox that limits each token.</summary>
+    public static PipelineOptions Paced(PipelineOptions o, int requestsPerMinute, int tokenPoolSize) => new()
+    {
+        Target = o.Target,
+        Environment = o.Environment,
+        RepositoryRoot = o.RepositoryRoot,
+        Parallelism = o.Parallelism,
+        RequestsPerMinute = requestsPerMinute,
+        TokenPoolSize = tokenPoolSize,
+    };
 }

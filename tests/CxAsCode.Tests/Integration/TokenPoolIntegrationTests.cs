@@ -1,4 +1,3 @@
-using CxAsCode.Configuration;
 using Newtonsoft.Json.Linq;
 
 namespace CxAsCode.Tests.Integration;
@@ -16,15 +15,7 @@ internal sealed class TokenPoolIntegrationTests : SandboxPipelineFixture
     {
         await Sandbox.LimitPerTokenAsync(PerToken);
 
-        var (run, exit) = await Driver.RunAsync("Deploy", o => new PipelineOptions
-        {
-            Target = o.Target,
-            Environment = o.Environment,
-            RepositoryRoot = o.RepositoryRoot,
-            Parallelism = o.Parallelism,
-            RequestsPerMinute = PerToken,
-            TokenPoolSize = 3,
-        });
+        var (run, exit) = await Driver.RunAsync("Deploy", o => PipelineDriver.Paced(o, PerToken, tokenPoolSize: 3));
 
         var requests = await Sandbox.RequestsAsync();
         var api = requests.Where(r => ((string?)r["path"])!.StartsWith("/api/v2/", StringComparison.Ordinal)).ToList();

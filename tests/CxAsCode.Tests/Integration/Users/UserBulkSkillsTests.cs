@@ -1,4 +1,3 @@
-using CxAsCode.Configuration;
 using CxAsCode.Json;
 using Newtonsoft.Json.Linq;
 
@@ -45,15 +44,7 @@ internal sealed class UserBulkSkillsTests : SandboxPipelineFixture
         await Sandbox.LimitPerTokenAsync(PerToken);
 
         await Sandbox.ClearRequestsAsync();
-        var (run, exit) = await Driver.RunAsync("Deploy", o => new PipelineOptions
-        {
-            Target = o.Target,
-            Environment = o.Environment,
-            RepositoryRoot = o.RepositoryRoot,
-            Parallelism = o.Parallelism,
-            RequestsPerMinute = PerToken,
-            TokenPoolSize = 10,
-        });
+        var (run, exit) = await Driver.RunAsync("Deploy", o => PipelineDriver.Paced(o, PerToken, tokenPoolSize: 10));
 
         var requests = (await Sandbox.RequestsAsync()).Where(r => ((string?)r["path"])!.StartsWith("/api/v2/", StringComparison.Ordinal)).ToList();
         var agents = (await Sandbox.StateAsync())["users"]!.Where(u => ((string?)u["email"])!.StartsWith("agent", StringComparison.Ordinal)).ToList();
