@@ -1,4 +1,5 @@
 using CxAsCode.Http;
+using CxAsCode.Normalization;
 using CxAsCode.Resources;
 using Newtonsoft.Json.Linq;
 
@@ -32,25 +33,32 @@ internal sealed class Extractor
         foreach (var kind in ResourceKinds.All)
         {
             var before = _client.Counter.Total;
-            var listed = await _client.GetAllAsync(kind.ApiPath, kind.PageSize, kind.ListQuery, cancellationToken);
-            var raws = listed.Where(kind.IsPresent).ToList();
-            if (kind.Restorable)
+            var (count, jobs) = (0, 0);
+            // Page by page: a page's raw JSON is reduced to managed fields and compact text before the next is read.
+            await foreach (var page in _client.GetPagesAsync(kind.ApiPath, kind.PageSize, kind.ListQuery, cancellationToken))
             {
-                deleted.AddRange(listed.Where(r => !kind.IsPresent(r)).Select(raw => ToObject(kind, raw)));
-            }
-
-            foreach (var sub in kind.SubResources)
-            {
-                var owners = raws.Where(r => wantsSubResources(kind, sub, (string?)r["name"] ?? string.Empty)).ToList();
-                await Parallel.ForEachAsync(owners, new ParallelOptions { MaxDegreeOfParallelism = SubResourceParallelism, CancellationToken = cancellationToken }, async (raw, token) =>
+                var raws = page.Where(kind.IsPresent).ToList();
+                if (kind.Restorable)
                 {
-                    raw[sub.Field] = await ReadSubResourceAsync(kind, sub, (string)raw["id"]!, token);
-                });
+                    deleted.AddRange(page.Where(r => !kind.IsPresent(r)).Select(raw => ToObject(kind, raw)));
+                }
+
+                foreach (var sub in kind.SubResources)
+                {
+                    var owners = raws.Where(r => wantsSubResources(kind, sub, (string?)r["name"] ?? string.Empty)).ToList();
+                    await Parallel.ForEachAsync(owners, new ParallelOptions { MaxDegreeOfParallelism = SubResourceParallelism, CancellationToken = cancellationToken }, async (raw, token) =>
+                    {
+                        raw[sub.Field] = await ReadSubResourceAsync(kind, sub, (string)raw["id"]!, token);
+                    });
+                }
+
+                // A flows page holds 500, ten export jobs' worth: per page costs at most one job per page more than the whole list.
+                jobs += kind.IsFlow ? await FlowContent.AttachAsync(new Flows.ArchitectJobs(_client), raws, cancellationToken) : 0;
+                objects.AddRange(raws.Select(raw => ToObject(kind, raw)));
+                count += raws.Count;
             }
 
-            var jobs = kind.IsFlow ? await FlowContent.AttachAsync(new Flows.ArchitectJobs(_client), raws, cancellationToken) : 0;
-            objects.AddRange(raws.Select(raw => ToObject(kind, raw)));
-            _progress($"Extract: {kind.Name,-14} {raws.Count,5} objects in {_client.Counter.Total - before} requests{(jobs > 0 ? $" ({jobs} export job{(jobs == 1 ? string.Empty : "s")})" : string.Empty)}");
+            _progress($"Extract: {kind.Name,-14} {count,5} objects in {_client.Counter.Total - before} requests{(jobs > 0 ? $" ({jobs} export job{(jobs == 1 ? string.Empty : "s")})" : string.Empty)}");
         }
 
         return new LiveSnapshot(objects, deleted);
@@ -63,7 +71,10 @@ internal sealed class Extractor
         return new JArray(entries.Select(e => new JObject { ["id"] = e["id"]?.DeepClone(), ["name"] = e["name"]?.DeepClone() }));
     }
 
-    /// <summary>A live object with its raw JSON; its canonical body is filled in by Normalize.</summary>
+    /// <summary>
+    /// A live object as Extract keeps it: its managed fields (references still ids, named by Normalize) and its raw
+    /// JSON, both as compact text (a page's parsed JSON is garbage as soon as the next is read).
+    /// </summary>
     public static ResourceObject ToObject(ResourceKind kind, JObject raw) =>
-        new(kind, kind.KeyOf(raw), []) { Id = (string?)raw["id"], Raw = raw };
+        new ResourceObject(kind, kind.KeyOf(raw), LiveNormalizer.Select(kind, raw)) { Id = (string?)raw["id"], Raw = raw }.Compacted();
 }

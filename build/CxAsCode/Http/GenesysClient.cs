@@ -100,27 +100,44 @@ internal sealed class GenesysClient
     public async Task<IReadOnlyList<JObject>> GetAllAsync(string path, int pageSize, string? query, CancellationToken cancellationToken)
     {
         var entities = new List<JObject>();
+        await foreach (var page in GetPagesAsync(path, pageSize, query, cancellationToken))
+        {
+            entities.AddRange(page);
+        }
+
+        return entities;
+    }
+
+    /// <summary>
+    /// The pages of a list endpoint one at a time, as <see cref="GetAllAsync"/> walks them: for a caller that is
+    /// done with a page before it asks for the next (Extract keeps no page of raw JSON longer than it needs).
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<JObject>> GetPagesAsync(string path, int pageSize, string? query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         string? next = $"{path}?pageSize={pageSize}&pageNumber=1" + (string.IsNullOrEmpty(query) ? string.Empty : "&" + query);
         for (var page = 1; next is not null; page++)
         {
             var envelope = await GetAsync(next, cancellationToken) as JObject
                 ?? throw new ApiException($"GET {next}: expected a list envelope, got nothing.");
             var batch = (envelope["entities"] as JArray ?? []).OfType<JObject>().ToList();
-            entities.AddRange(batch);
             next = (string?)envelope["nextUri"];
             var pageCount = (int?)envelope["pageCount"];
-            if (batch.Count == 0 || (pageCount is not null && page >= pageCount) || page >= 10_000)
-            {
-                break;
-            }
-
-            if (next is not null && !IsInCollection(next, path))
+            var last = batch.Count == 0 || (pageCount is not null && page >= pageCount) || page >= 10_000;
+            if (!last && next is not null && !IsInCollection(next, path))
             {
                 throw new ApiException($"GET {path}: refusing to follow nextUri '{next}' outside the collection.");
             }
-        }
 
-        return entities;
+            if (batch.Count > 0)
+            {
+                yield return batch;
+            }
+
+            if (last)
+            {
+                break;
+            }
+        }
     }
 
     /// <summary>A nextUri must be a relative link to the same collection: same path exactly, no other host, no dot segments.</summary>

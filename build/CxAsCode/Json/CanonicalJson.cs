@@ -137,15 +137,35 @@ public static class CanonicalJson
     /// <summary>Parses text without turning ISO dates into DateTime (state and API bodies keep strings).</summary>
     public static JToken Parse(string text)
     {
-        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, PropertyNameTable = SharedPropertyNames.Instance };
         return ReadOne(reader);
     }
 
     /// <summary>Parses a UTF-8 response body the same way; null when it is empty (204, or whitespace only).</summary>
     public static JToken? Parse(Stream utf8)
     {
-        using var reader = new JsonTextReader(new StreamReader(utf8, Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        using var reader = new JsonTextReader(new StreamReader(utf8, Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, PropertyNameTable = SharedPropertyNames.Instance };
         return reader.Read() ? ReadOne(reader) : null;
+    }
+
+    /// <summary>Parses UTF-8 text kept by <see cref="Utf8"/>; null when it is empty.</summary>
+    public static JToken? Parse(byte[] utf8)
+    {
+        using var stream = new MemoryStream(utf8, writable: false);
+        return Parse(stream);
+    }
+
+    /// <summary>A token's compact text as UTF-8, as it is (not canonicalized): for keeping a body small until it is read again.</summary>
+    public static byte[] Utf8(JToken token)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 4096, leaveOpen: true))
+        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.None })
+        {
+            token.WriteTo(json);
+        }
+
+        return buffer.ToArray();
     }
 
     private static JToken ReadOne(JsonTextReader reader)

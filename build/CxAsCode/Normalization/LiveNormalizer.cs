@@ -6,12 +6,21 @@ namespace CxAsCode.Normalization;
 
 /// <summary>
 /// Live API JSON → canonical form: only managed fields, ids turned into the target's natural key, arrays
-/// without meaning sorted, keys sorted. Pure: the snapshot supplies every name an id needs.
+/// without meaning sorted, keys sorted. Two steps, because the first needs nothing but the object and the
+/// second needs the whole org: <see cref="Select"/> runs as each page arrives (so no page of raw JSON outlives
+/// its read), <see cref="Name"/> once every id is known. Pure: the snapshot supplies every name an id needs.
 /// </summary>
 internal static class LiveNormalizer
 {
     /// <summary>Canonical body of a live object; <paramref name="warnings"/> collects references it could not name.</summary>
-    public static JObject ToCanonical(ResourceKind kind, JObject raw, LiveSnapshot snapshot, ICollection<string> warnings)
+    public static JObject ToCanonical(ResourceKind kind, JObject raw, LiveSnapshot snapshot, ICollection<string> warnings) =>
+        Name(kind, kind.KeyOf(raw), Select(kind, raw), snapshot, warnings);
+
+    /// <summary>
+    /// The managed fields of a raw object, copied, without what the org carries over: references still hold the
+    /// API's <c>{id, name}</c> objects.
+    /// </summary>
+    public static JObject Select(ResourceKind kind, JObject raw)
     {
         raw = kind.LiveShape?.Invoke(raw) ?? raw;
         var body = new JObject();
@@ -31,9 +40,18 @@ internal static class LiveNormalizer
             }
         }
 
+        return body;
+    }
+
+    /// <summary>
+    /// Finishes a <see cref="Select"/>ed body in place (it is the caller's own): ids become natural keys, then the
+    /// canonical order. Returns the same object.
+    /// </summary>
+    public static JObject Name(ResourceKind kind, string key, JObject body, LiveSnapshot snapshot, ICollection<string> warnings)
+    {
         foreach (var reference in kind.References)
         {
-            NameReferences(body, reference, snapshot, kind, kind.KeyOf(raw), warnings);
+            NameReferences(body, reference, snapshot, kind, key, warnings);
         }
 
         foreach (var sub in kind.SubResources)
@@ -47,7 +65,7 @@ internal static class LiveNormalizer
                     var name = snapshot.ById(target, (string?)member["id"] ?? string.Empty)?.Key ?? (string?)member["name"];
                     if (name is null)
                     {
-                        warnings.Add($"{kind} '{(string?)raw["name"]}': {sub.Field} holds a {target} that no longer exists; left out.");
+                        warnings.Add($"{kind} '{(string?)body["name"] ?? key}': {sub.Field} holds a {target} that no longer exists; left out.");
                         continue;
                     }
 

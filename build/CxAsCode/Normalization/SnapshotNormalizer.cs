@@ -2,11 +2,26 @@ using CxAsCode.Resources;
 
 namespace CxAsCode.Normalization;
 
-/// <summary>Fills in the canonical body of every live object in a snapshot, deleted users included (a restore is planned against one).</summary>
+/// <summary>
+/// Finishes the canonical body of every live object in an extracted snapshot, deleted users included (a restore is
+/// planned against one): their references named now that every id is known, each body parsed from the text
+/// Extract kept, finished, and kept as text again. A snapshot is normalized once; a second time is refused, since
+/// a named reference no longer looks like one.
+/// </summary>
 internal static class SnapshotNormalizer
 {
-    public static LiveSnapshot Normalize(LiveSnapshot raw, ICollection<string> warnings) =>
-        new(
-            raw.All.Select(o => o with { Body = LiveNormalizer.ToCanonical(o.Kind, o.Raw!, raw, warnings) }),
-            raw.Deleted.Select(o => o with { Body = LiveNormalizer.ToCanonical(o.Kind, o.Raw!, raw, []) }));
+    public static LiveSnapshot Normalize(LiveSnapshot extracted, ICollection<string> warnings)
+    {
+        if (extracted.IsNormalized)
+        {
+            throw new InvalidOperationException("This live snapshot is already normalized.");
+        }
+
+        return new(
+            extracted.All.Select(o => (o with { Body = LiveNormalizer.Name(o.Kind, o.Key, o.Body, extracted, warnings) }).Compacted()).ToList(),
+            extracted.Deleted.Select(o => (o with { Body = LiveNormalizer.Name(o.Kind, o.Key, o.Body, extracted, []) }).Compacted()).ToList())
+        {
+            IsNormalized = true,
+        };
+    }
 }

@@ -31,10 +31,11 @@ public sealed partial class PipelineRun
             {
                 var current = existing.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
                 var written = asWritten.GetValueOrDefault((kind.Name, item.Key.ToUpperInvariant()));
+                var liveBody = item.Body; // a live body is parsed on each read: once here
                 // As the planner compares: a field state leaves to the server (a flow's division) is no difference.
-                var keep = current is not null && JToken.DeepEquals(kind.ServerDefaults?.Invoke(current.Body, item.Body) ?? current.Body, item.Body)
+                var keep = current is not null && JToken.DeepEquals(kind.ServerDefaults?.Invoke(current.Body, liveBody) ?? current.Body, liveBody)
                     ? written!.Body
-                    : kind.IsFlow ? FlowNormalizer.ToState(item.Body, written?.Body, Mappings) : StateNormalizer.ToState(kind, item.Body, Mappings);
+                    : kind.IsFlow ? FlowNormalizer.ToState(liveBody, written?.Body, Mappings) : StateNormalizer.ToState(kind, liveBody, Mappings);
                 files.Add((kind, kind.IsFlow ? FlowFolder(item, written) : item.Key, keep));
             }
         }

@@ -40,15 +40,16 @@ internal static class Planner
                 }
 
                 // A field state leaves out that the server defaults is the server's choice, not a change.
-                var expected = kind.ServerDefaults?.Invoke(item.Body, current.Body) ?? item.Body;
-                if (JToken.DeepEquals(current.Body, expected))
+                var currentBody = current.Body; // a live body is parsed on each read: once here
+                var expected = kind.ServerDefaults?.Invoke(item.Body, currentBody) ?? item.Body;
+                if (JToken.DeepEquals(currentBody, expected))
                 {
                     // Most objects are unchanged: one comparison, without walking them into field paths.
                     unchanged++;
                     continue;
                 }
 
-                var changes = PlanDiff.Between(kind, current.Body, expected);
+                var changes = PlanDiff.Between(kind, currentBody, expected);
                 if (changes.Count == 0)
                 {
                     unchanged++;

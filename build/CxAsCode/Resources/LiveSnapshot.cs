@@ -31,6 +31,12 @@ public sealed class LiveSnapshot
         }
     }
 
+    /// <summary>
+    /// True once Normalize has named every reference: before, bodies hold the managed fields as the API gave them
+    /// (references as <c>{id, name}</c>), as Extract selected them.
+    /// </summary>
+    public bool IsNormalized { get; init; }
+
     public IEnumerable<ResourceObject> Of(ResourceKind kind) => _byKey[kind.Name].Values.OrderBy(o => o.Key, StringComparer.Ordinal);
 
     public ResourceObject? ById(ResourceKind kind, string id) => _byId[kind.Name].GetValueOrDefault(id);

@@ -163,6 +163,42 @@ public sealed partial class GenesysClientTests
         Assert.That(_server.Requests().Select(e => e.Request().Path), Is.EqualTo(new[] { QueuesPath }));
     }
 
+    [Test]
+    public async Task GetPagesAsync_ThreePages_HandsEachOverBeforeTheNextIsRead()
+    {
+        GivenPage(1, ["a", "b"], next: QueuesPath + "?pageSize=2&pageNumber=2", pageCount: 3);
+        GivenPage(2, ["c", "d"], next: QueuesPath + "?pageSize=2&pageNumber=3", pageCount: 3);
+        GivenPage(3, ["e"], next: null, pageCount: 3);
+        var client = CreateClient();
+        var seen = new List<(string[] Ids, int RequestsSoFar)>();
+
+        await foreach (var page in client.GetPagesAsync(QueuesPath, 2, null, CancellationToken.None))
+        {
+            seen.Add(([.. page.Select(e => (string)e["id"]!)], _server.LogEntries.Count));
+        }
+
+        Assert.That(seen, Is.EqualTo(new[] { (new[] { "a", "b" }, 1), (new[] { "c", "d" }, 2), (new[] { "e" }, 3) }));
+    }
+
+    [Test]
+    public async Task GetPagesAsync_NextUriOutsideTheCollection_ThrowsBeforeHandingOverThatPage()
+    {
+        GivenPage(1, ["a", "b"], next: "/api/v2/users?pageSize=2&pageNumber=2", pageCount: 3);
+        var client = CreateClient();
+        var handed = 0;
+
+        await Assert.ThatAsync(
+            async () =>
+            {
+                await foreach (var page in client.GetPagesAsync(QueuesPath, 2, null, CancellationToken.None))
+                {
+                    handed += page.Count;
+                }
+            },
+            Throws.InstanceOf<ApiException>().With.Message.Contains("outside the collection"));
+        Assert.That(handed, Is.Zero, "a page whose next link is refused is not half used");
+    }
+
     private void GivenPage(int number, string[] ids, string? next, int? pageCount) =>
         _server.Given(Request.Create().WithPath(QueuesPath).WithParam("pageNumber", number.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Envelope(ids, next, pageCount, number)));

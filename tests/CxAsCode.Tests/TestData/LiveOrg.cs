@@ -13,7 +13,7 @@ namespace CxAsCode.Tests.TestData;
 /// </summary>
 internal sealed class LiveOrg
 {
-    private readonly List<ResourceObject> _objects = [];
+    private readonly List<(ResourceKind Kind, JObject Raw)> _objects = [];
     private int _next;
 
     public LiveOrg Division(string name)
@@ -120,16 +120,16 @@ internal sealed class LiveOrg
 
     /// <summary>The raw API JSON of an object added before (the instance the snapshots hold).</summary>
     public JObject Raw(ResourceKind kind, string name) =>
-        _objects.Single(o => o.Kind == kind && o.Key == name).Raw!;
+        _objects.Single(o => o.Kind == kind && kind.KeyOf(o.Raw) == name).Raw;
 
     public string IdOf(ResourceKind kind, string name) =>
-        _objects.Single(o => o.Kind == kind && o.Key == name).Id!;
+        (string)Raw(kind, name)["id"]!;
 
     /// <summary>Every id handed out so far.</summary>
-    public IEnumerable<string> Ids => _objects.Select(o => o.Id!);
+    public IEnumerable<string> Ids => _objects.Select(o => (string)o.Raw["id"]!);
 
-    /// <summary>What Extract returns: raw objects with empty bodies.</summary>
-    public LiveSnapshot Snapshot() => new(_objects);
+    /// <summary>What Extract returns: each object's managed fields, references not yet named, and its raw JSON as it is now.</summary>
+    public LiveSnapshot Snapshot() => new(_objects.Select(o => Extractor.ToObject(o.Kind, o.Raw)));
 
     /// <summary>What Normalize makes of it: canonical bodies filled in.</summary>
     public LiveSnapshot Normalized(ICollection<string>? warnings = null) => SnapshotNormalizer.Normalize(Snapshot(), warnings ?? []);
@@ -157,6 +157,6 @@ internal sealed class LiveOrg
     private void Add(ResourceKind kind, JObject raw)
     {
         raw["selfUri"] = kind.ItemPath((string)raw["id"]!);
-        _objects.Add(Extractor.ToObject(kind, raw));
+        _objects.Add((kind, raw));
     }
 }
