@@ -73,8 +73,12 @@ internal sealed class Extractor
 
     /// <summary>
     /// A live object as Extract keeps it: its managed fields (references still ids, named by Normalize) and its raw
-    /// JSON, both as compact text (a page's parsed JSON is garbage as soon as the next is read).
+    /// JSON, both as compact text (a page's parsed JSON is garbage as soon as the next is read). Takes
+    /// <paramref name="raw"/> apart: once its text is kept, its managed fields are moved, not copied.
     /// </summary>
-    public static ResourceObject ToObject(ResourceKind kind, JObject raw) =>
-        new ResourceObject(kind, kind.KeyOf(raw), LiveNormalizer.Select(kind, raw)) { Id = (string?)raw["id"], Raw = raw }.Compacted();
+    public static ResourceObject ToObject(ResourceKind kind, JObject raw)
+    {
+        var kept = new ResourceObject(kind, kind.KeyOf(raw), []) { Id = (string?)raw["id"], Raw = raw };
+        return (kept with { Body = LiveNormalizer.Take(kind, raw) }).Compacted();
+    }
 }

@@ -13,8 +13,9 @@ namespace CxAsCode.Json;
 public static class CanonicalJson
 {
     /// <summary>
-    /// Sorts object keys and removes null values in place, at every depth: for trees this code has just built
-    /// and owns (a canonical body), where a copy would only add work for the collector.
+    /// Sorts object keys, removes null values and writes whole numbers without a decimal point, in place, at every
+    /// depth: for trees this code has just built and owns (a canonical body), where a copy would only add work for
+    /// the collector.
     /// </summary>
     public static JToken CanonicalizeInPlace(JToken token)
     {
@@ -45,12 +46,28 @@ public static class CanonicalJson
                 }
 
                 break;
+            case JValue { Type: JTokenType.Float } number when WholeNumber(number) is { } whole:
+                number.Value = whole;
+                break;
         }
 
         return token;
     }
 
-    /// <summary>True when <see cref="CanonicalizeInPlace"/> would change nothing: keys in order, no nulls, at every depth.</summary>
+    /// <summary>
+    /// The value of a number with a decimal point that is whole (<c>30000.0</c>, as the API's Java doubles print),
+    /// or null. The API reads <c>30000</c> and <c>30000.0</c> alike, so canonical form writes one of them: a plan
+    /// must never show <c>30000 → 30000.0</c>, nor a deploy send it.
+    /// </summary>
+    private static long? WholeNumber(JValue number) => number.Value switch
+    {
+        decimal d when d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue => (long)d,
+        double x when double.IsFinite(x) && x == Math.Floor(x) && Math.Abs(x) < 9e18 => (long)x,
+        float x when float.IsFinite(x) && x == MathF.Floor(x) && Math.Abs(x) < 9e18f => (long)x,
+        _ => null,
+    };
+
+    /// <summary>True when <see cref="CanonicalizeInPlace"/> would change nothing: keys in order, no nulls, whole numbers without a point, at every depth.</summary>
     public static bool IsCanonical(JToken token)
     {
         switch (token)
@@ -80,6 +97,8 @@ public static class CanonicalJson
                 }
 
                 return true;
+            case JValue { Type: JTokenType.Float } number:
+                return WholeNumber(number) is null;
             default:
                 return true;
         }
@@ -101,7 +120,7 @@ public static class CanonicalJson
         return true;
     }
 
-    /// <summary>A deep copy with object keys sorted and null values removed.</summary>
+    /// <summary>A deep copy with object keys sorted, null values removed and whole numbers without a decimal point.</summary>
     public static JToken Canonicalize(JToken token) => token switch
     {
         JObject obj => new JObject(obj.Properties()
@@ -109,6 +128,7 @@ public static class CanonicalJson
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new JProperty(p.Name, Canonicalize(p.Value)))),
         JArray array => new JArray(array.Select(Canonicalize)),
+        JValue { Type: JTokenType.Float } number when WholeNumber(number) is { } whole => new JValue(whole),
         _ => token.DeepClone(),
     };
 

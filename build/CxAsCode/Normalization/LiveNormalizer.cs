@@ -20,15 +20,22 @@ internal static class LiveNormalizer
     /// The managed fields of a raw object, copied, without what the org carries over: references still hold the
     /// API's <c>{id, name}</c> objects.
     /// </summary>
-    public static JObject Select(ResourceKind kind, JObject raw)
+    public static JObject Select(ResourceKind kind, JObject raw) => Take(kind, (JObject)raw.DeepClone());
+
+    /// <summary>
+    /// <see cref="Select"/> for a raw object the caller is done with (Extract, once it has kept the raw text): the
+    /// managed fields are moved out of it, not copied.
+    /// </summary>
+    public static JObject Take(ResourceKind kind, JObject raw)
     {
         raw = kind.LiveShape?.Invoke(raw) ?? raw;
         var body = new JObject();
         foreach (var field in kind.ManagedFields)
         {
-            if (raw[field] is { Type: not JTokenType.Null } value)
+            if (raw.Property(field) is { Value.Type: not JTokenType.Null } property)
             {
-                body[field] = value.DeepClone();
+                property.Remove();
+                body.Add(property);
             }
         }
 

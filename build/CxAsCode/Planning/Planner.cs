@@ -39,12 +39,19 @@ internal static class Planner
                     continue;
                 }
 
+                if (current.HasBodyText(item.Body))
+                {
+                    // Most objects are unchanged: told from the texts, without parsing the live body.
+                    unchanged++;
+                    continue;
+                }
+
                 // A field state leaves out that the server defaults is the server's choice, not a change.
                 var currentBody = current.Body; // a live body is parsed on each read: once here
                 var expected = kind.ServerDefaults?.Invoke(item.Body, currentBody) ?? item.Body;
                 if (JToken.DeepEquals(currentBody, expected))
                 {
-                    // Most objects are unchanged: one comparison, without walking them into field paths.
+                    // One comparison, without walking them into field paths.
                     unchanged++;
                     continue;
                 }

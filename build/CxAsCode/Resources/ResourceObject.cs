@@ -59,6 +59,13 @@ public sealed record ResourceObject
     /// <summary>Content fingerprint of <see cref="Raw"/>; empty for desired objects.</summary>
     public string Fingerprint => Raw is { } raw ? Fingerprints.Of(Kind, raw) : string.Empty;
 
+    /// <summary>
+    /// True when this object's body is <paramref name="canonical"/> to the byte, told without parsing a body kept as
+    /// text. False says only that the texts differ (<c>0.8</c> and <c>0.80</c> are the same number): compare the trees then.
+    /// </summary>
+    public bool HasBodyText(JObject canonical) =>
+        BodyText is { } text ? text.AsSpan().SequenceEqual(CanonicalJson.Utf8(canonical)) : JToken.DeepEquals(BodyTree, canonical);
+
     /// <summary>This object with its body kept as compact text, parsed again on each read.</summary>
     public ResourceObject Compacted() => BodyTree is null ? this : this with { BodyTree = null, BodyText = CanonicalJson.Utf8(BodyTree) };
 }

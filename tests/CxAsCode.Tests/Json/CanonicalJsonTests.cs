@@ -149,6 +149,23 @@ public class CanonicalJsonTests
     }
 
     [Test]
+    public void Serialize_WholeNumberWithADecimalPoint_IsWrittenWithoutIt()
+    {
+        var parsed = CanonicalJson.Parse("""{"durationMs": 20000.0, "percentage": 0.8, "ratio": 1.50, "double": 3.0}""");
+        parsed["double"] = 3.0d;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(CanonicalJson.Compact(parsed), Is.EqualTo("""{"double":3,"durationMs":20000,"percentage":0.8,"ratio":1.50}"""));
+            Assert.That(CanonicalJson.IsCanonical(parsed), Is.False, "20000.0 is not canonical");
+            Assert.That(CanonicalJson.Compact(CanonicalJson.CanonicalizeInPlace(parsed)), Is.EqualTo(CanonicalJson.Compact(parsed)));
+            Assert.That(CanonicalJson.IsCanonical(parsed), Is.True);
+            Assert.That(CanonicalJson.Hash(CanonicalJson.Parse("""{"n": 20000.0}""")), Is.EqualTo(CanonicalJson.Hash(CanonicalJson.Parse("""{"n": 20000}"""))));
+            Assert.That(CanonicalJson.Compact(CanonicalJson.Parse("""{"beyondLong": 1e20}""")), Is.EqualTo("""{"beyondLong":100000000000000000000.0}"""), "too large for a whole-number value: kept as it is");
+        }
+    }
+
+    [Test]
     public void Parse_DecimalNumber_KeepsItsDigits()
     {
         var token = CanonicalJson.Parse("""{"percentage": 0.1, "big": 12345678901234567.5}""");

@@ -55,6 +55,34 @@ public class PlannerTests
     }
 
     [Test]
+    public void Create_TheApiWritesAWholeNumberWithADecimalPoint_IsNoChange()
+    {
+        // Java doubles print 20000 as 20000.0; state writes 20000: the same number, never a change.
+        _org.Raw(ResourceKinds.Queues, "Complaints")["mediaSettings"]!["call"]!["serviceLevel"]!["percentage"] = 1.0m;
+        _live = _org.Normalized();
+        var desired = InSync();
+        Changed(desired, ResourceKinds.Queues, "Complaints", q => q["mediaSettings"]!["call"]!["serviceLevel"]!["percentage"] = 1);
+
+        var plan = PlanFor(desired);
+
+        Assert.That(plan.Entries, Is.Empty, string.Join(", ", plan.Entries.Select(Describe)));
+    }
+
+    [Test]
+    public void Create_StateWritesANumberWithFewerTrailingZerosThanTheApi_IsNoChange()
+    {
+        // 0.80 and 0.8 differ as text but not as numbers: the text shortcut must fall back to comparing values.
+        _org.Raw(ResourceKinds.Queues, "Complaints")["mediaSettings"]!["call"]!["serviceLevel"]!["percentage"] = 0.80m;
+        _live = _org.Normalized();
+        var desired = InSync();
+        Changed(desired, ResourceKinds.Queues, "Complaints", q => q["mediaSettings"]!["call"]!["serviceLevel"]!["percentage"] = 0.8m);
+
+        var plan = PlanFor(desired);
+
+        Assert.That(plan.Entries, Is.Empty, string.Join(", ", plan.Entries.Select(Describe)));
+    }
+
+    [Test]
     public void Create_LiveHasExtraUnmanagedAndVolatileFields_StillNoEntry()
     {
         var raw = _org.Raw(ResourceKinds.Queues, "Billing Support");

@@ -48,6 +48,36 @@ public class ResourceObjectTests
     }
 
     [Test]
+    public void HasBodyText_SameTextOrNot_ToldWithoutAParse()
+    {
+        var live = new ResourceObject(ResourceKinds.Skills, "Billing", new JObject { ["division"] = "Home", ["name"] = "Billing" }).Compacted();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(live.HasBodyText(new JObject { ["division"] = "Home", ["name"] = "Billing" }), Is.True);
+            Assert.That(live.HasBodyText(new JObject { ["division"] = "Business", ["name"] = "Billing" }), Is.False);
+            Assert.That(live.HasBodyText(new JObject { ["name"] = "Billing" }), Is.False);
+        }
+    }
+
+    [Test]
+    public void Extract_TakesTheManagedFieldsAndKeepsTheRawTextWhole()
+    {
+        var raw = new JObject { ["id"] = "s1", ["name"] = "Billing", ["state"] = "active", ["dateModified"] = "2025-01-02T03:04:05.000Z" };
+        var expected = (JObject)raw.DeepClone();
+
+        var live = CxAsCode.Extraction.Extractor.ToObject(ResourceKinds.Skills, raw);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(JToken.DeepEquals(live.Raw, expected), Is.True, "the raw text was kept before the fields were taken");
+            Assert.That((string?)live.Body["name"], Is.EqualTo("Billing"));
+            Assert.That(live.Body["dateModified"], Is.Null, "not a managed field");
+            Assert.That(live.Id, Is.EqualTo("s1"));
+        }
+    }
+
+    [Test]
     public void Normalize_ASnapshotTwice_IsRefused()
     {
         var normalized = LiveOrg.Northwind().Normalized();

@@ -129,7 +129,7 @@ internal sealed class LiveOrg
     public IEnumerable<string> Ids => _objects.Select(o => (string)o.Raw["id"]!);
 
     /// <summary>What Extract returns: each object's managed fields, references not yet named, and its raw JSON as it is now.</summary>
-    public LiveSnapshot Snapshot() => new(_objects.Select(o => Extractor.ToObject(o.Kind, o.Raw)));
+    public LiveSnapshot Snapshot() => new(_objects.Select(o => Extractor.ToObject(o.Kind, (JObject)o.Raw.DeepClone())));
 
     /// <summary>What Normalize makes of it: canonical bodies filled in.</summary>
     public LiveSnapshot Normalized(ICollection<string>? warnings = null) => SnapshotNormalizer.Normalize(Snapshot(), warnings ?? []);
