@@ -29,6 +29,10 @@ internal static class BenchmarkRun
             phases.Add(Report(await pipeline.DeployAsync(), progress));
 
             await sandbox.ResetAsync();
+            phases.Add(Report(await pipeline.DeployReviewedPlanAsync(), progress));
+            Require(pipeline.LastPlannedWrites == org.Changes.Count, $"the reviewed plan applied {pipeline.LastPlannedWrites} changes, the generator made {org.Changes.Count}");
+
+            await sandbox.ResetAsync();
             using var client = await BaselineClient.ConnectAsync(sandbox.BaseAddress, settings.TokenPoolSize);
             await sandbox.ClearLogAsync();
             phases.Add(Report(await MeasureAsync(sandbox, "Deploy", "baseline (a): shell loop", settings, () => ShellLoopBaseline.RunAsync(client, org.Changes)), progress));

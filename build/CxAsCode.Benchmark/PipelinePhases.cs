@@ -30,6 +30,22 @@ internal sealed class PipelinePhases(BenchSandbox sandbox, string repositoryRoot
         await run.DeployAsync();
     });
 
+    /// <summary>
+    /// A reviewed plan's Deploy, as the workflow's dispatched deploy runs it: a DryRun writes the plan (not measured,
+    /// it is the reviewers' step), then Deploy with <c>--plan</c> applies exactly that plan. It reads the list pages and
+    /// only the sub-resources the plan changes, then each object before its write.
+    /// </summary>
+    public async Task<PhaseResult> DeployReviewedPlanAsync()
+    {
+        var plan = Path.Combine(repositoryRoot, "reviewed-plan.json");
+        await RunAsync("DryRun", "DryRun", null, plan, PlanAsync);
+        return await MeasureAsync("Deploy", "Deploy", async run =>
+        {
+            await PlanAsync(run);
+            await run.DeployAsync();
+        }, planPath: plan, tool: "pipeline, reviewed plan (--plan)");
+    }
+
     private static async Task PlanAsync(PipelineRun run)
     {
         await run.AuthAsync();
@@ -39,9 +55,17 @@ internal sealed class PipelinePhases(BenchSandbox sandbox, string repositoryRoot
         run.DryRun();
     }
 
-    private async Task<PhaseResult> MeasureAsync(string phase, string target, Func<PipelineRun, Task> body)
+    private async Task<PhaseResult> MeasureAsync(string phase, string target, Func<PipelineRun, Task> body, string? planPath = null, string tool = "pipeline")
     {
         await sandbox.ClearLogAsync();
+        var clock = Stopwatch.StartNew();
+        await RunAsync(phase, target, planPath, null, body);
+        clock.Stop();
+        return new PhaseResult(phase, tool, await sandbox.TallyAsync(), clock.Elapsed, settings.TokenPoolSize, settings.RateLimit);
+    }
+
+    private async Task RunAsync(string phase, string target, string? planPath, string? outPath, Func<PipelineRun, Task> body)
+    {
         var options = new PipelineOptions
         {
             Target = target,
@@ -49,10 +73,11 @@ internal sealed class PipelinePhases(BenchSandbox sandbox, string repositoryRoot
             RepositoryRoot = repositoryRoot,
             RequestsPerMinute = settings.RateLimit,
             TokenPoolSize = settings.TokenPoolSize,
+            PlanPath = planPath,
+            OutPath = outPath,
         };
         using var output = new StringWriter();
         using var run = PipelineRun.Create(options, name => sandbox.Environment.GetValueOrDefault(name), TimeProvider.System, output);
-        var clock = Stopwatch.StartNew();
         Exception? failure = null;
         try
         {
@@ -65,12 +90,9 @@ internal sealed class PipelinePhases(BenchSandbox sandbox, string repositoryRoot
 
         LastPlannedWrites = run.Plan?.Writes.Count() ?? 0;
         var exit = run.Finish(failure);
-        clock.Stop();
         if (exit != 0)
         {
             throw new InvalidOperationException($"The pipeline's {phase} ended with exit code {exit}:\n{output}");
         }
-
-        return new PhaseResult(phase, "pipeline", await sandbox.TallyAsync(), clock.Elapsed, settings.TokenPoolSize, settings.RateLimit);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class BenchmarkSmokeTests
             Assert.That(exit, Is.Zero, output);
             Assert.That(phases.Select(p => $"{p["phase"]} {p["tool"]}"), Is.EqualTo(new[]
             {
-                "Extract pipeline", "DryRun pipeline", "Deploy pipeline", "Deploy baseline (a): shell loop", "Deploy baseline (b): per-object refresh",
+                "Extract pipeline", "DryRun pipeline", "Deploy pipeline", "Deploy pipeline, reviewed plan (--plan)", "Deploy baseline (a): shell loop", "Deploy baseline (b): per-object refresh",
             }));
             foreach (var deploy in phases.Where(p => (string?)p["phase"] == "Deploy"))
             {
