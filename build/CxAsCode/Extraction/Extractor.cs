@@ -17,11 +17,19 @@ internal sealed class Extractor
     private int SubResourceParallelism => Math.Clamp(_client.Pool.Size * 2, 4, 40);
     private readonly GenesysClient _client;
     private readonly Action<string> _progress;
+    private readonly TimeSpan _progressEvery;
 
-    public Extractor(GenesysClient client, Action<string> progress)
+    /// <param name="client">The API.</param>
+    /// <param name="progress">Where to say how far Extract has got.</param>
+    /// <param name="progressEvery">
+    /// A kind whose reads take longer than this says how far it has got between pages, so a long extract is never
+    /// silent (a thousand queues' wrap-up codes take over three minutes on one token).
+    /// </param>
+    public Extractor(GenesysClient client, Action<string> progress, TimeSpan? progressEvery = null)
     {
         _client = client;
         _progress = progress;
+        _progressEvery = progressEvery ?? TimeSpan.FromSeconds(10);
     }
 
     /// <param name="wantsSubResources">Whether to read a sub-resource list for an object (kind, live name).</param>
@@ -34,6 +42,7 @@ internal sealed class Extractor
         {
             var before = _client.Counter.Total;
             var (count, jobs) = (0, 0);
+            var lastWord = _client.Time.GetTimestamp();
             // Page by page: a page's raw JSON is reduced to managed fields and compact text before the next is read.
             await foreach (var page in _client.GetPagesAsync(kind.ApiPath, kind.PageSize, kind.ListQuery, cancellationToken))
             {
@@ -56,6 +65,11 @@ internal sealed class Extractor
                 jobs += kind.IsFlow ? await FlowContent.AttachAsync(new Flows.ArchitectJobs(_client), raws, cancellationToken) : 0;
                 objects.AddRange(raws.Select(raw => ToObject(kind, raw)));
                 count += raws.Count;
+                if (_client.Time.GetElapsedTime(lastWord) >= _progressEvery)
+                {
+                    _progress($"Extract: {kind.Name,-14} {count,5} objects so far in {_client.Counter.Total - before} requests");
+                    lastWord = _client.Time.GetTimestamp();
+                }
             }
 
             _progress($"Extract: {kind.Name,-14} {count,5} objects in {_client.Counter.Total - before} requests{(jobs > 0 ? $" ({jobs} export job{(jobs == 1 ? string.Empty : "s")})" : string.Empty)}");
