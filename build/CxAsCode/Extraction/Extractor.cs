@@ -42,7 +42,7 @@ internal sealed class Extractor
         {
             var before = _client.Counter.Total;
             var (count, jobs) = (0, 0);
-            var lastWord = _client.Time.GetTimestamp();
+            var lastSaid = _client.Time.GetTimestamp();
             // Page by page: a page's raw JSON is reduced to managed fields and compact text before the next is read.
             await foreach (var page in _client.GetPagesAsync(kind.ApiPath, kind.PageSize, kind.ListQuery, cancellationToken))
             {
@@ -61,14 +61,14 @@ internal sealed class Extractor
                     });
                 }
 
-                // A flows page holds 500, ten export jobs' worth: per page costs at most one job per page more than the whole list.
+                // A flows page holds 500, ten export jobs' worth: content read per page costs at most one job per page more than for the whole list.
                 jobs += kind.IsFlow ? await FlowContent.AttachAsync(new Flows.ArchitectJobs(_client), raws, cancellationToken) : 0;
                 objects.AddRange(raws.Select(raw => ToObject(kind, raw)));
                 count += raws.Count;
-                if (_client.Time.GetElapsedTime(lastWord) >= _progressEvery)
+                if (_client.Time.GetElapsedTime(lastSaid) >= _progressEvery)
                 {
                     _progress($"Extract: {kind.Name,-14} {count,5} objects so far in {_client.Counter.Total - before} requests");
-                    lastWord = _client.Time.GetTimestamp();
+                    lastSaid = _client.Time.GetTimestamp();
                 }
             }
 
