@@ -7,24 +7,19 @@ namespace CxAsCode.Normalization;
 /// <summary>
 /// Live API JSON → canonical form: only managed fields, ids turned into the target's natural key, arrays
 /// without meaning sorted, keys sorted. Two steps, because the first needs nothing but the object and the
-/// second needs the whole org: <see cref="Select"/> runs as each page arrives (so no page of raw JSON outlives
+/// second needs the whole org: <see cref="Take"/> runs as each page arrives (so no page of raw JSON outlives
 /// its read), <see cref="Name"/> once every id is known. Pure: the snapshot supplies every name an id needs.
 /// </summary>
 internal static class LiveNormalizer
 {
-    /// <summary>Canonical body of a live object; <paramref name="warnings"/> collects references it could not name.</summary>
+    /// <summary>Canonical body of a live object, both steps at once; the raw object is left as it is.</summary>
     public static JObject ToCanonical(ResourceKind kind, JObject raw, LiveSnapshot snapshot, ICollection<string> warnings) =>
-        Name(kind, kind.KeyOf(raw), Select(kind, raw), snapshot, warnings);
+        Name(kind, kind.KeyOf(raw), Take(kind, (JObject)raw.DeepClone()), snapshot, warnings);
 
     /// <summary>
-    /// The managed fields of a raw object, copied, without what the org carries over: references still hold the
-    /// API's <c>{id, name}</c> objects.
-    /// </summary>
-    public static JObject Select(ResourceKind kind, JObject raw) => Take(kind, (JObject)raw.DeepClone());
-
-    /// <summary>
-    /// <see cref="Select"/> for a raw object the caller is done with (Extract, once it has kept the raw text): the
-    /// managed fields are moved out of it, not copied.
+    /// The managed fields of a raw object, without what the org carries over (references still hold the API's
+    /// <c>{id, name}</c> objects). They are moved out of <paramref name="raw"/>, not copied: for a raw object the
+    /// caller is done with (Extract, once it has kept the raw text).
     /// </summary>
     public static JObject Take(ResourceKind kind, JObject raw)
     {
@@ -51,7 +46,7 @@ internal static class LiveNormalizer
     }
 
     /// <summary>
-    /// Finishes a <see cref="Select"/>ed body in place (it is the caller's own): ids become natural keys, then the
+    /// Finishes a body <see cref="Take"/> made, in place (it is the caller's own): ids become natural keys, then the
     /// canonical order. Returns the same object.
     /// </summary>
     public static JObject Name(ResourceKind kind, string key, JObject body, LiveSnapshot snapshot, ICollection<string> warnings)

@@ -11,9 +11,7 @@ public sealed partial class GenesysClientTests
     [Test]
     public async Task GetAllAsync_ThreePages_FollowsNextUriAndReturnsEveryEntity()
     {
-        GivenPage(1, ["a", "b"], next: QueuesPath + "?pageSize=2&pageNumber=2", pageCount: 3);
-        GivenPage(2, ["c", "d"], next: QueuesPath + "?pageSize=2&pageNumber=3", pageCount: 3);
-        GivenPage(3, ["e"], next: null, pageCount: 3);
+        GivenThreePages(QueuesPath);
         var client = CreateClient();
 
         var entities = await client.GetAllAsync(QueuesPath, 2, null, CancellationToken.None);
@@ -166,9 +164,7 @@ public sealed partial class GenesysClientTests
     [Test]
     public async Task GetPagesAsync_ThreePages_HandsEachOverBeforeTheNextIsRead()
     {
-        GivenPage(1, ["a", "b"], next: QueuesPath + "?pageSize=2&pageNumber=2", pageCount: 3);
-        GivenPage(2, ["c", "d"], next: QueuesPath + "?pageSize=2&pageNumber=3", pageCount: 3);
-        GivenPage(3, ["e"], next: null, pageCount: 3);
+        GivenThreePages(QueuesPath);
         var client = CreateClient();
         var seen = new List<(string[] Ids, int RequestsSoFar)>();
 
@@ -199,8 +195,16 @@ public sealed partial class GenesysClientTests
         Assert.That(handed, Is.Zero, "a page whose next link is refused is not half used");
     }
 
-    private void GivenPage(int number, string[] ids, string? next, int? pageCount) =>
-        _server.Given(Request.Create().WithPath(QueuesPath).WithParam("pageNumber", number.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
+    /// <summary>Entities a to e in pages of two, each page naming the next.</summary>
+    private void GivenThreePages(string path)
+    {
+        GivenPage(1, ["a", "b"], next: path + "?pageSize=2&pageNumber=2", pageCount: 3, path);
+        GivenPage(2, ["c", "d"], next: path + "?pageSize=2&pageNumber=3", pageCount: 3, path);
+        GivenPage(3, ["e"], next: null, pageCount: 3, path);
+    }
+
+    private void GivenPage(int number, string[] ids, string? next, int? pageCount, string path = QueuesPath) =>
+        _server.Given(Request.Create().WithPath(path).WithParam("pageNumber", number.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Envelope(ids, next, pageCount, number)));
 
     /// <summary>A list envelope as §2 describes it (relative URIs).</summary>
